@@ -1,0 +1,104 @@
+// Helpers for the scripts that write to D1 through `wrangler d1 execute`. Plain Node 22 (type
+// stripping), so: erasable TypeScript only, and explicit .ts extensions.
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+export const WORKER_DIR = path.resolve(import.meta.dirname, '../..')
+const WRANGLER = path.join(WORKER_DIR, 'node_modules/.bin/wrangler')
+
+/** A SQL literal. Only for values we generate or validated first: wrangler files take no params. */
+export function sql(value: string | number | null): string {
+  if (value === null) return 'NULL'
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`)
+    return String(value)
+  }
+  return `'${value.replace(/'/g, "''")}'`
+}
+
+const BASE32 = '0123456789abcdefghjkmnpqrstvwxyz'
+
+/** A stable id from a name: the same input always gives the same id (re-running never duplicates). */
+export function stableId(prefix: string, name: string, length = 24): string {
+  const digest = createHash('sha256').update(name).digest()
+  let out = ''
+  for (let i = 0; i < length; i++) out += BASE32[digest[i]! & 31]
+  return `${prefix}_${out}`
+}
+
+/** Flags every D1 script shares: where to write. */
+export const TARGET_OPTIONS = {
+  local: { type: 'boolean', default: false },
+  remote: { type: 'boolean', default: false },
+  'persist-to': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options']
+
+export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(
+  options: O,
+  usage: string
+) {
+  try {
+    const { values } = parseArgs({ options: { ...TARGET_OPTIONS, ...options }, strict: true })
+    if (values.help) {
+      console.log(usage)
+      process.exit(0)
+    }
+    if (values.local && values.remote) fail('use either --local or --remote', usage)
+    return values
+  } catch (e) {
+    fail((e as Error).message, usage)
+  }
+}
+
+export function fail(message: string, usage?: string): never {
+  console.error(`[parley] ${message}`)
+  if (usage) console.error(`\n${usage}`)
+  process.exit(1)
+}
+
+/** Formats zod issues as "field: message" lines for a failed validation. */
+export function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .map((i) => `  ${i.path.map(String).join('.') || '(value)'}: ${i.message}`)
+    .join('\n')
+}
+
+/**
+ * Runs SQL against the DB binding: the local D1 of `wrangler dev` unless `remote` is set. With
+ * `dryRun`, prints the SQL instead.
+ */
+export function executeSql(
+  name: string,
+  statements: string[],
+  target: { remote?: boolean; 'persist-to'?: string; 'dry-run'?: boolean; hint?: string }
+): void {
+  const text = `${statements.join(';\n')};\n`
+  if (target['dry-run']) {
+    process.stdout.write(text)
+    return
+  }
+  const dir = path.join(WORKER_DIR, '.wrangler', 'tmp')
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}.sql`)
+  writeFileSync(file, text)
+  const args = ['d1', 'execute', 'DB', target.remote ? '--remote' : '--local', '--file', file]
+  if (target['persist-to']) args.push('--persist-to', target['persist-to'])
+  if (target.remote) args.push('--yes')
+  // wrangler prints one JSON result per statement; keep its summary unless something failed.
+  const result = spawnSync(WRANGLER, args, {
+    cwd: WORKER_DIR,
+    stdio: ['inherit', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? '')
+    fail(`wrangler d1 execute failed (${name})${target.hint ? `. ${target.hint}` : ''}`)
+  }
+  const summary = (result.stdout ?? '').split('\n').filter((l) => /Executing on|executed/.test(l))
+  for (const line of summary) console.log(line)
+}

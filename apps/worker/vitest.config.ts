@@ -1,0 +1,29 @@
+import path from 'node:path'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { defineConfig } from 'vitest/config'
+
+// wrangler.jsonc declares the secret as required; the plugin's config reader looks for it in
+// process.env (and warns once per test file if missing), the test runtime gets it as a binding.
+const READER_TOKEN_SECRET = 'test-only-reader-token-secret-0123456789'
+process.env.READER_TOKEN_SECRET ??= READER_TOKEN_SECRET
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.jsonc' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            READER_TOKEN_SECRET,
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      setupFiles: ['./test/apply-migrations.ts'],
+    },
+  }
+})

@@ -1,0 +1,195 @@
+import { COMMENT_TEXT_MAX, DISPLAY_NAME_MAX } from '@parley/core/limits'
+import { html, nothing } from 'lit'
+import { type ApiError, isRetryable } from '../../api/client.ts'
+import { DraftController } from '../../controllers/draft-controller.ts'
+import { emit } from '../../events.ts'
+import { ParleyElement } from '../../internal/parley-element.ts'
+import { originOf } from '../../internal/storage.ts'
+import { threadStore } from '../../state/thread-store.ts'
+import { tokens } from '../../styles/tokens.styles.ts'
+import { commentFormStyles } from './comment-form.styles.ts'
+
+/** 32 random hex characters; works on plain-http pages, unlike crypto.randomUUID. */
+const newKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0')
+  ).join('')
+
+/**
+ * @summary A native form to post a comment, or a reply when `parent-id` is set. The draft is kept
+ * on the device until the server accepts it.
+ *
+ * @event parley-comment - The server accepted the comment. `detail: { comment }`
+ * @event parley-error - Posting failed. `detail: { code, message }`
+ * @event parley-cancel - The reader closed a reply form with "Cancel" (reply forms only).
+ *
+ * @csspart form - The form.
+ * @csspart input - The name input.
+ * @csspart textarea - The comment textarea.
+ * @csspart submit - The "Post comment" button.
+ * @csspart error - The error message region, with its "Try again" button.
+ * @csspart status - The "Comment posted" confirmation.
+ *
+ * @cssproperty --parley-color-border - Field borders.
+ * @cssproperty --parley-color-surface - Field backgrounds.
+ * @cssproperty --parley-color-danger - Error text and invalid fields.
+ */
+export class ParleyCommentForm extends ParleyElement {
+  static override styles = [tokens, commentFormStyles]
+  static override properties = {
+    /** The thread key. */
+    thread: {},
+    /** The comment this form replies to. */
+    parentId: { attribute: 'parent-id' },
+    _error: { state: true },
+    _busy: { state: true },
+    _status: { state: true },
+  }
+
+  declare thread: string
+  declare parentId: string
+  declare private _error: ApiError | null
+  declare private _busy: boolean
+  declare private _status: string
+
+  private draft = new DraftController(this, () => {
+    const scope = `${originOf(this.api)}|${this.site}`
+    return [`parley:draft|${scope}|${this.thread}|${this.parentId}`, `parley:name|${scope}`]
+  })
+
+  constructor() {
+    super()
+    this.thread = ''
+    this.parentId = ''
+    this._error = null
+    this._busy = false
+    this._status = ''
+  }
+
+  override firstUpdated(): void {
+    this.missing('site', 'thread')
+  }
+
+  /** Focuses the name field if it is empty, else the comment field. */
+  override async focus(): Promise<void> {
+    await this.updateComplete
+    const fields = this.renderRoot.querySelectorAll<HTMLElement>('input, textarea')
+    fields[this.draft.value.name ? 1 : 0]?.focus()
+  }
+
+  private get textarea(): HTMLTextAreaElement {
+    return this.renderRoot.querySelector('textarea')!
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault()
+    void this.send()
+  }
+
+  private async send(): Promise<void> {
+    const { value } = this.draft
+    // `required` accepts white space only; the server would refuse it.
+    this.textarea.setCustomValidity(value.text.trim() ? '' : this.t.commentEmpty)
+    const form = this.renderRoot.querySelector('form')!
+    if (this._busy || !form.reportValidity() || this.missing('site', 'thread')) return
+    // A retry of the same draft reuses its key, so the server posts it at most once.
+    const sent = `${value.name}\n${value.text}`
+    let key = value.key
+    if (!key || value.sent !== sent) this.draft.update({ key: (key = newKey()), sent })
+    this._busy = true
+    this._error = null
+    this._status = ''
+    try {
+      const comment = await threadStore(this.api, this.site, this.thread).post(
+        {
+          authorName: value.name,
+          text: value.text,
+          ...(this.parentId ? { parentId: this.parentId } : {}),
+        },
+        key
+      )
+      this.draft.clear()
+      this._status = this.t.commentPosted
+      emit(this, 'parley-comment', { comment })
+    } catch (e) {
+      this._error = this.fail(e)
+    } finally {
+      this._busy = false
+    }
+  }
+
+  private cancel(): void {
+    this.dispatchEvent(new Event('parley-cancel', { bubbles: true }))
+  }
+
+  // Kept on one line in the template so the region is :empty (and takes no space) when idle.
+  private alert() {
+    const { t, _error: error } = this
+    if (!error) return nothing
+    const retry = isRetryable(error)
+    return html`${retry ? `${t.draftKept} ` : ''}${t.errors[error.code]}
+    ${retry ? html`<button type="button" @click=${this.send}>${t.tryAgain}</button>` : nothing}`
+  }
+
+  override render() {
+    const { t, _error: error } = this
+    const { name, text } = this.draft.value
+    const invalid = (field: string) =>
+      error?.issues?.some((i) => i.path.endsWith(field)) ? 'true' : nothing
+    return html`<form part="form" @submit=${this.onSubmit}>
+      <div>
+        <label for="name">${t.name}</label>
+        <input
+          id="name"
+          part="input"
+          name="authorName"
+          required
+          maxlength=${DISPLAY_NAME_MAX}
+          autocomplete="nickname"
+          aria-describedby="name-help"
+          aria-invalid=${invalid('authorName')}
+          .value=${name}
+          @input=${(e: InputEvent) =>
+            this.draft.update({ name: (e.target as HTMLInputElement).value })}
+        />
+        <small class="muted" id="name-help">${t.nameHelp}</small>
+      </div>
+      <div>
+        <label for="text">${t.comment}</label>
+        <textarea
+          id="text"
+          part="textarea"
+          name="text"
+          required
+          maxlength=${COMMENT_TEXT_MAX}
+          rows="4"
+          aria-describedby="text-help error"
+          aria-invalid=${invalid('text')}
+          .value=${text}
+          @input=${(e: InputEvent) => {
+            this.textarea.setCustomValidity('')
+            this._status = ''
+            this.draft.update({ text: (e.target as HTMLTextAreaElement).value })
+          }}
+        ></textarea>
+        <small class="muted" id="text-help">${t.commentHelp(COMMENT_TEXT_MAX)}</small>
+      </div>
+      <div id="error" role="alert" part="error">${this.alert()}</div>
+      <div class="actions">
+        <button class="primary" part="submit" aria-disabled=${this._busy}>${t.postComment}</button>
+        ${
+          this.parentId
+            ? html`<button type="button" @click=${this.cancel}>${t.cancel}</button>`
+            : nothing
+        }
+        <p role="status" part="status">${this._status}</p>
+      </div>
+    </form>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parley-comment-form': ParleyCommentForm
+  }
+}

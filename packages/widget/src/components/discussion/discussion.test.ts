@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import type { ParleyDiscussion } from './discussion.ts'
+import {
+  API,
+  expectAccessible,
+  fixture,
+  json,
+  makeComment,
+  makePoll,
+  mockApi,
+  readerRoute,
+  uid,
+} from '../../test/helpers.ts'
+
+function serve(thread: string) {
+  const base = `/v1/sites/demo/threads/${thread}`
+  return mockApi({
+    ...readerRoute,
+    'GET /v1/sites/demo/polls/origin-countries': () => makePoll(),
+    [`GET ${base}`]: () => ({ site: 'demo', key: thread, title: null, commentCount: 1, polls: [] }),
+    [`GET ${base}/comments`]: () => ({ comments: [makeComment('old')], nextCursor: null }),
+    [`POST ${base}/comments`]: () => json(makeComment('new', { text: 'Fresh' }), 201),
+  })
+}
+
+describe('<parley-discussion>', () => {
+  it('is accessible', async () => {
+    const thread = uid()
+    serve(thread)
+    const el = await fixture<ParleyDiscussion>(
+      `<parley-discussion api="${API}" site="demo" thread="${thread}" poll="origin-countries"></parley-discussion>`
+    )
+    await expect.element(page.getByRole('article', { name: 'Author old' })).toBeVisible()
+    await expectAccessible(el)
+  })
+
+  it('renders poll, form and list, and shows a posted comment at the top at once', async () => {
+    const thread = uid()
+    serve(thread)
+    const el = await fixture<ParleyDiscussion>(
+      `<parley-discussion api="${API}" site="demo" thread="${thread}" poll="origin-countries"></parley-discussion>`
+    )
+    const events = vi.fn()
+    el.addEventListener('parley-comment', (e) => events(e.detail.comment.text))
+    await expect.element(page.getByRole('group', { name: 'Should Europe do more?' })).toBeVisible()
+    await expect.element(page.getByRole('heading', { name: '1 comment' })).toBeVisible()
+
+    await userEvent.fill(page.getByLabelText('Name', { exact: true }), 'Ana')
+    await userEvent.fill(page.getByLabelText('Comment', { exact: true }), 'Fresh')
+    await page.getByRole('button', { name: 'Post comment' }).click()
+    await expect.element(page.getByRole('heading', { name: '2 comments' })).toBeVisible()
+    const articles = page.getByRole('article')
+    await expect.element(articles.first()).toHaveAccessibleName('Author new')
+    expect(events).toHaveBeenCalledWith('Fresh')
+  })
+
+  it('shows only the poll when there is no thread', async () => {
+    mockApi({ 'GET /v1/sites/demo/polls/origin-countries': () => makePoll() })
+    const el = await fixture<ParleyDiscussion>(
+      `<parley-discussion api="${API}" site="demo" poll="origin-countries"></parley-discussion>`
+    )
+    await expect.element(page.getByRole('button', { name: 'Vote' })).toBeVisible()
+    expect(el.shadowRoot!.querySelector('parley-comment-form, parley-comments')).toBeNull()
+  })
+
+  it('forwards parts so the page can style inner elements', async () => {
+    const thread = uid()
+    serve(thread)
+    await fixture(
+      `<div><style>parley-discussion::part(submit) { outline: 3px solid rgb(255, 0, 0) }</style>
+      <parley-discussion api="${API}" site="demo" thread="${thread}"></parley-discussion></div>`
+    )
+    const submit = page.getByRole('button', { name: 'Post comment' }).element()
+    expect(getComputedStyle(submit).outlineColor).toBe('rgb(255, 0, 0)')
+  })
+})

@@ -1,0 +1,99 @@
+import { html, nothing, type PropertyValues } from 'lit'
+import { ParleyElement } from '../../internal/parley-element.ts'
+import { tokens } from '../../styles/tokens.styles.ts'
+import { COMMENT_PARTS } from '../comment/comment.ts'
+import { discussionStyles } from './discussion.styles.ts'
+
+const FORM_PARTS = 'form,input,textarea,submit,error,status'
+
+/**
+ * @summary The whole widget: an optional poll, the comment form and the comments of one thread.
+ * The form and the list share the page's thread store, so a posted comment shows at once.
+ *
+ * @event parley-vote - A vote was accepted. `detail: { pollId, optionId }`
+ * @event parley-comment - A comment or reply was accepted. `detail: { comment }`
+ * @event parley-error - A request failed. `detail: { code, message }`
+ *
+ * @csspart base - The wrapper.
+ * @csspart poll - The `<parley-poll>` element; its own parts are forwarded too.
+ * @csspart comment-form - The `<parley-comment-form>` element; its parts are forwarded too.
+ * @csspart comments - The `<parley-comments>` element; its parts are forwarded too.
+ *
+ * @cssproperty --parley-color-text - Text colour (default: inherited from the page).
+ * @cssproperty --parley-color-muted - Secondary text.
+ * @cssproperty --parley-color-accent - Buttons, links, focus rings, poll bars.
+ * @cssproperty --parley-color-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --parley-color-surface - Backgrounds of fields and boxes (default: transparent).
+ * @cssproperty --parley-color-border - Borders and separators.
+ * @cssproperty --parley-color-danger - Error messages.
+ * @cssproperty --parley-color-scheme - `color-scheme` of native controls (default: light dark).
+ * @cssproperty --parley-radius - Corner radius.
+ * @cssproperty --parley-font-family - Font (default: inherited from the page).
+ * @cssproperty --parley-space - Base spacing unit.
+ */
+export class ParleyDiscussion extends ParleyElement {
+  static override styles = [tokens, discussionStyles]
+  static override properties = {
+    /** The thread key; without it only the poll is shown. */
+    thread: {},
+    /** The poll key; optional. */
+    poll: {},
+  }
+
+  declare thread: string
+  declare poll: string
+
+  constructor() {
+    super()
+    this.thread = ''
+    this.poll = ''
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('site') && this.missing('site')) return
+    if (!this.thread && !this.poll)
+      console.error('[parley] <parley-discussion> needs a "thread" or "poll" attribute')
+  }
+
+  override render() {
+    const { api, site, thread, poll } = this
+    if (!site) return nothing
+    return html`<div part="base">
+      ${
+        poll
+          ? html`<parley-poll
+              part="poll"
+              exportparts="base:poll-base,form,poll-option,submit,results,poll-bar,total,change-vote,error"
+              api=${api}
+              site=${site}
+              poll=${poll}
+            ></parley-poll>`
+          : nothing
+      }
+      ${
+        thread
+          ? html`<parley-comment-form
+                part="comment-form"
+                exportparts=${FORM_PARTS}
+                api=${api}
+                site=${site}
+                thread=${thread}
+              ></parley-comment-form>
+              <parley-comments
+                part="comments"
+                exportparts="base:comments-base,heading,list,empty,load-more,${COMMENT_PARTS}"
+                api=${api}
+                site=${site}
+                thread=${thread}
+              ></parley-comments>`
+          : nothing
+      }
+    </div>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'parley-discussion': ParleyDiscussion
+  }
+}

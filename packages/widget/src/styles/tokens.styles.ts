@@ -1,0 +1,92 @@
+import { css } from 'lit'
+
+/**
+ * Shared by every Parley element. Public knobs are the `--parley-*` custom properties; each host
+ * resolves them into private `--_*` variables with a default, so a value set on the page (or on an
+ * outer Parley element) is inherited by nested ones instead of being reset at every shadow root.
+ */
+export const tokens = css`
+  :host {
+    --_accent: var(--parley-color-accent, #0b57d0);
+    --_on-accent: var(--parley-color-on-accent, #fff);
+    --_muted: var(--parley-color-muted, color-mix(in srgb, currentColor 72%, transparent));
+    --_surface: var(--parley-color-surface, transparent);
+    --_border: var(--parley-color-border, color-mix(in srgb, currentColor 45%, transparent));
+    --_danger: var(--parley-color-danger, #b3261e);
+    --_radius: var(--parley-radius, 6px);
+    --_space: var(--parley-space, 1rem);
+    display: block;
+    max-width: 100%;
+    color: var(--parley-color-text);
+    font-family: var(--parley-font-family);
+    line-height: 1.5;
+    color-scheme: var(--parley-color-scheme, light dark);
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  ::before,
+  ::after {
+    box-sizing: border-box;
+  }
+  button,
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+    padding: 0.4em 0.9em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: none;
+    color: var(--_accent);
+  }
+  .primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    text-decoration: underline;
+  }
+  [aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: progress;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .muted,
+  time {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [role='alert'] {
+    color: var(--_danger);
+  }
+  [role='alert']:not(:empty) {
+    margin-block: calc(var(--_space) / 2);
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    ::before,
+    ::after {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`

@@ -1,0 +1,111 @@
+// Shared by the colocated *.test.ts files (browser mode); never imported by the build entries.
+import type { Comment, Poll } from '@parley/core'
+import axe from 'axe-core'
+import { afterEach, expect, vi } from 'vitest'
+import '../define.ts'
+
+export const API = 'https://api.test'
+
+let counter = 0
+/** A fresh thread or poll key per test, so the page-wide thread stores never leak between tests. */
+export const uid = (prefix = 't') => `${prefix}-${++counter}-${Date.now().toString(36)}`
+
+afterEach(() => {
+  document.body.replaceChildren()
+  localStorage.clear()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+/** Adds markup to the page and waits for the first element (and its children) to render. */
+export async function fixture<T extends HTMLElement>(markup: string): Promise<T> {
+  const wrapper = document.createElement('div')
+  wrapper.innerHTML = markup
+  document.body.append(wrapper)
+  const el = wrapper.firstElementChild as T
+  await settle()
+  return el
+}
+
+/** Lets pending fetches, Lit updates and nested element updates finish. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 4; i++) await new Promise((resolve) => setTimeout(resolve))
+}
+
+/** Runs axe-core on the element, shadow roots included, and expects no violations. */
+export async function expectAccessible(el: Element): Promise<void> {
+  const { violations } = await axe.run(el, { resultTypes: ['violations'] })
+  const summary = violations.map(
+    (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`
+  )
+  expect(summary).toEqual([])
+}
+
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+export const errorBody = (code: string, status: number, message = code) =>
+  json({ error: { code, message } }, status)
+
+type Handler = (req: Request, url: URL) => unknown
+
+/**
+ * Stubs fetch with a tiny router keyed by "METHOD /path" (path decoded). A handler returns a
+ * Response, a JSON-able value (200), or throws to simulate a network failure. Unknown routes 404.
+ * `requests` keeps a clone of every request for assertions.
+ */
+export function mockApi(routes: Record<string, Handler>) {
+  const requests: Request[] = []
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init)
+    requests.push(req.clone())
+    const url = new URL(req.url)
+    const handler = routes[`${req.method} ${decodeURIComponent(url.pathname)}`]
+    if (!handler) return errorBody('not_found', 404)
+    // Like the real fetch, reject as soon as the request's signal aborts.
+    const aborted = new Promise<never>((_, reject) => {
+      if (req.signal.aborted) reject(req.signal.reason)
+      req.signal.addEventListener('abort', () => reject(req.signal.reason))
+    })
+    aborted.catch(() => {}) // an abort after the response is not an error
+    const out = await Promise.race([handler(req, url), aborted])
+    return out instanceof Response ? out : json(out)
+  })
+  vi.stubGlobal('fetch', fetch)
+  return { fetch, requests }
+}
+
+export function makeComment(id: string, overrides: Partial<Comment> = {}): Comment {
+  return {
+    id: `c_${id.padEnd(10, '0')}`,
+    parentId: null,
+    author: { name: `Author ${id}` },
+    text: `Text of ${id}`,
+    lang: 'en',
+    createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    reactions: {},
+    replyCount: overrides.replies?.length ?? 0,
+    replies: [],
+    ...overrides,
+  }
+}
+
+export function makePoll(overrides: Partial<Poll> = {}): Poll {
+  return {
+    id: 'origin-countries',
+    question: 'Should Europe do more?',
+    options: [
+      { id: 'o_1', label: 'Yes', votes: 2, percent: 67 },
+      { id: 'o_2', label: 'No', votes: 1, percent: 33 },
+      { id: 'o_3', label: 'Not sure', votes: 0, percent: 0 },
+    ],
+    totalVotes: 3,
+    myVote: null,
+    ...overrides,
+  }
+}
+
+/** Reader creation, as the API answers it. */
+export const readerRoute = {
+  'POST /v1/sites/demo/readers': () => json({ readerId: 'r_1', token: 'tok-1' }, 201),
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts the Worker for the e2e suite on a throwaway D1: migrations, the demo seed, `wrangler dev`.
+set -euo pipefail
+port="${1:-8799}"
+cd "$(dirname "$0")/../../apps/worker"
+state=.wrangler/e2e
+rm -rf "$state"
+pnpm run build:assets
+pnpm exec wrangler d1 migrations apply DB --local --persist-to "$state"
+node scripts/seed.ts --local --persist-to "$state"
+# The examples are served from a second origin (see fixtures.ts), which the demo site must allow.
+node scripts/site-add.ts --id demo --name "Open Chamber (Parley demo)" \
+  --origin "http://localhost:8787" --origin "http://127.0.0.1:8787" --origin "http://127.0.0.1:8798" \
+  --local --persist-to "$state"
+exec pnpm exec wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" \
+  --var READER_TOKEN_SECRET:e2e-only-secret-not-for-production
