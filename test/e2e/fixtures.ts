@@ -4,8 +4,9 @@ import type { Page } from '@playwright/test'
 /** A port of its own, so the suite never collides with a `pnpm dev` on 8787. */
 export const E2E_PORT = 8799
 export const E2E_ORIGIN = `http://127.0.0.1:${E2E_PORT}`
-/** A second origin, allowed for the demo site, that serves the examples (through page.route). */
-export const EXAMPLES_ORIGIN = 'http://127.0.0.1:8798'
+/** A second origin, allowed for the demo site, that serves examples/ (serve-examples.ts). */
+export const EXAMPLES_PORT = 8798
+export const EXAMPLES_ORIGIN = `http://127.0.0.1:${EXAMPLES_PORT}`
 
 export const POLL_QUESTION =
   'Should European countries do more to combat the causes of trafficking in the countries of origin?'

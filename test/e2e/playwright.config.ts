@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { E2E_ORIGIN, E2E_PORT } from './fixtures.ts'
+import { E2E_ORIGIN, E2E_PORT, EXAMPLES_ORIGIN, EXAMPLES_PORT } from './fixtures.ts'
 
 export default defineConfig({
   testDir: './tests',
@@ -28,18 +28,25 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
   },
-  webServer: {
-    // A throwaway D1 for every run: migrations, the demo seed, then `wrangler dev`.
-    command: `bash start-worker.sh ${E2E_PORT}`,
-    url: `${E2E_ORIGIN}/v1/openapi.json`,
-    reuseExistingServer: false,
-    timeout: 90_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      WRANGLER_SEND_METRICS: 'false',
-      WRANGLER_HIDE_BANNER: 'true',
-      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  webServer: [
+    {
+      // A throwaway D1 for every run: migrations, the demo seed, then `wrangler dev`.
+      command: `bash start-worker.sh ${E2E_PORT}`,
+      url: `${E2E_ORIGIN}/v1/openapi.json`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        WRANGLER_SEND_METRICS: 'false',
+        WRANGLER_HIDE_BANNER: 'true',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      },
     },
-  },
+    {
+      command: `node serve-examples.ts ${EXAMPLES_PORT} ${E2E_ORIGIN}`,
+      url: `${EXAMPLES_ORIGIN}/plain-html/`,
+      reuseExistingServer: false,
+    },
+  ],
 })
