@@ -11,7 +11,7 @@ import {
   ThreadKeySchema,
 } from '@parley/core'
 import { z } from 'zod'
-import { describeIssues, executeSql, fail, parseFlags, sql } from './lib/d1.ts'
+import { describeIssues, executeSql, fail, parseFlags, pollStatements, sql } from './lib/d1.ts'
 
 const USAGE = `Usage: poll:add --site <site-id> --key <poll-key> --question <text> --option <label> --option <label> ...
                 [--thread <thread-key>] [--local | --remote] [--persist-to DIR] [--dry-run]
@@ -65,17 +65,7 @@ if (poll.thread) {
      ON CONFLICT (site_id, key) DO NOTHING`
   )
 }
-statements.push(
-  `INSERT INTO polls (site_id, key, thread_id, question, created_at)
-   VALUES (${sql(poll.site)}, ${sql(poll.key)}, ${threadId}, ${sql(poll.question)}, ${now})
-   ON CONFLICT (site_id, key) DO UPDATE SET thread_id = excluded.thread_id, question = excluded.question`,
-  ...poll.options.map(
-    (label, position) =>
-      `INSERT INTO poll_options (poll_id, label, position)
-       SELECT id, ${sql(label)}, ${position} FROM polls WHERE site_id = ${sql(poll.site)} AND key = ${sql(poll.key)}
-       ON CONFLICT (poll_id, position) DO UPDATE SET label = excluded.label`
-  )
-)
+statements.push(...pollStatements(poll, threadId, now))
 
 executeSql(`poll-${poll.site}-${poll.key}`, statements, {
   ...flags,

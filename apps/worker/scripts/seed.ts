@@ -14,7 +14,15 @@ import {
 } from '@parley/core'
 import { z } from 'zod'
 import { demoComments, demoPoll, demoSite, demoThread, REACTIONS } from '../demo/content.ts'
-import { describeIssues, executeSql, fail, parseFlags, sql, stableId } from './lib/d1.ts'
+import {
+  describeIssues,
+  executeSql,
+  fail,
+  parseFlags,
+  pollStatements,
+  sql,
+  stableId,
+} from './lib/d1.ts'
 import { OriginSchema } from './lib/schemas.ts'
 
 const USAGE = 'Usage: node scripts/seed.ts [--local | --remote] [--persist-to DIR] [--dry-run]'
@@ -154,15 +162,7 @@ for (const readerId of reactors) {
 statements.push(
   `UPDATE threads SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.thread_id = threads.id)
    WHERE id = ${threadId}`,
-  `INSERT INTO polls (site_id, key, thread_id, question, created_at)
-   VALUES (${sql(site.id)}, ${sql(poll.key)}, ${threadId}, ${sql(poll.question)}, ${now})
-   ON CONFLICT (site_id, key) DO UPDATE SET thread_id = excluded.thread_id, question = excluded.question`,
-  ...poll.options.map(
-    (label, position) =>
-      `INSERT INTO poll_options (poll_id, label, position)
-       SELECT id, ${sql(label)}, ${position} FROM polls WHERE site_id = ${sql(site.id)} AND key = ${sql(poll.key)}
-       ON CONFLICT (poll_id, position) DO UPDATE SET label = excluded.label`
-  )
+  ...pollStatements({ site: site.id, ...poll }, threadId, now)
 )
 
 executeSql('seed-demo', statements, flags)

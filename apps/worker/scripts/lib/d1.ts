@@ -102,3 +102,22 @@ export function executeSql(
   const summary = (result.stdout ?? '').split('\n').filter((l) => /Executing on|executed/.test(l))
   for (const line of summary) console.log(line)
 }
+
+/** Upserts a poll and its options; `threadId` is an SQL expression (a subquery or NULL). */
+export function pollStatements(
+  poll: { site: string; key: string; question: string; options: readonly string[] },
+  threadId: string,
+  now: number
+): string[] {
+  return [
+    `INSERT INTO polls (site_id, key, thread_id, question, created_at)
+     VALUES (${sql(poll.site)}, ${sql(poll.key)}, ${threadId}, ${sql(poll.question)}, ${now})
+     ON CONFLICT (site_id, key) DO UPDATE SET thread_id = excluded.thread_id, question = excluded.question`,
+    ...poll.options.map(
+      (label, position) =>
+        `INSERT INTO poll_options (poll_id, label, position)
+         SELECT id, ${sql(label)}, ${position} FROM polls WHERE site_id = ${sql(poll.site)} AND key = ${sql(poll.key)}
+         ON CONFLICT (poll_id, position) DO UPDATE SET label = excluded.label`
+    ),
+  ]
+}
