@@ -17,7 +17,11 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             READER_TOKEN_SECRET,
+            // Optional in production (the admin API answers 401 without it); set for the tests.
+            ADMIN_TOKEN: 'test-only-admin-token-0123456789',
           },
+          // An empty database for test/polls-migration.test.ts, which migrates old data step by step.
+          d1Databases: { DB: 'parley', MIGRATION_TEST_DB: 'migration-test' },
         },
       }),
     ],

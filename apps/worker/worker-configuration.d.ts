@@ -3,6 +3,8 @@
 interface __BaseEnv_Env {
 	DB: D1Database;
 	READER_TOKEN_SECRET: string;
+	/** Optional secret: the bearer token of the admin API, which answers 401 while it is unset. */
+	ADMIN_TOKEN?: string;
 }
 declare namespace Cloudflare {
 	interface GlobalProps {

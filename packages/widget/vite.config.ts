@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
+
+const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 interface Node {
   type: string
@@ -7,16 +10,63 @@ interface Node {
   [key: string]: unknown
 }
 
-const minifyCss = (s: string) =>
-  s
+// Both minifiers take a whole template with each `${…}` replaced by BINDING, so they know what
+// surrounds an expression; the result is split there again.
+const BINDING = '\0'
+
+/** Drops comments and insignificant white space, quotes and zeros from a css`` template. */
+const minifyCss = (css: string) =>
+  css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    .trim()
+    // Selectors: `ol > li + li` → `ol>li+li`, `[part~='note']` → `[part~=note]`.
+    .replace(
+      /(^|[{};])([^{};]+)(?=\{)/g,
+      (_, before: string, selector: string) =>
+        before +
+        selector
+          .replace(/\s*([>+~])\s*/g, '$1')
+          .replace(/\[([\w-]+[~|^$*]?=)'([a-z][\w-]*)'\]/gi, '[$1$2]')
+    )
+    // Declaration values: `0.5em` → `.5em`, `calc(var(--x) / 2)` → `calc(var(--x)/2)`.
+    .replace(
+      /(^|[{;])([\w-]+):([^;{}]+)(?=[;}])/g,
+      (_, before: string, name: string, value: string) =>
+        `${before}${name}:${value
+          .replace(/(^|[\s,(])0\.(\d)/g, '$1.$2')
+          .replace(/\s*([*/])\s*/g, '$1')
+          .replace(/\s+!important/g, '!important')}`
+    )
 
-// Inside HTML, a run of white space that holds a line break renders like one space.
-const minifyHtml = (s: string) => s.replace(/\s*\n\s*/g, ' ')
+// A start or end tag: its name, then quoted values and single other characters (a `/` only when
+// no `>` follows), up to `>` or `/>`. One character at a time, so a `<` without a `>` fails fast.
+const TAG = /<\/?[a-z][^\s/>]*(?:"[^"]*"|'[^']*'|[^"'/>]|\/(?!>))*\/?>/gi
+
+/**
+ * Minifies an html`` template. In text, a run of white space that holds a line break renders like
+ * one space, so it becomes one. In a tag, white space between attributes becomes one space, white
+ * space before the closing `>` (or `/>`, which HTML ignores) goes, and so do the quotes around a
+ * plain value (`part="comment"` → `part=comment`) unless the value holds an expression.
+ */
+function minifyHtml(template: string): string {
+  const text = (s: string) => s.replace(/\s*\n\s*/g, ' ')
+  let out = ''
+  let last = 0
+  for (const { 0: tag, index } of template.matchAll(TAG)) {
+    out += text(template.slice(last, index))
+    last = index + tag.length
+    out += tag
+      .replace(/="([\w,:#.-]+)"(?=[\s>])|"[^"]*"|'[^']*'|\s+/g, (part, plain?: string) =>
+        plain ? `=${plain}` : /^\s/.test(part) ? ' ' : part
+      )
+      .replace(/ \/?>$/, '>')
+  }
+  return out + text(template.slice(last))
+}
 
 /**
  * Strips the indentation and comments from Lit's html`` and css`` template literals, which a JS
@@ -37,9 +87,11 @@ function minifyLitTemplates(): Plugin {
           const tag = (n.tag as { name?: string }).name
           const minify = tag === 'css' ? minifyCss : tag === 'html' ? minifyHtml : null
           const quasis = (n.quasi as { quasis: Node[] }).quasis
-          for (const q of minify ? quasis : []) {
-            const raw = code.slice(q.start, q.end)
-            if (raw === (q.value as { raw: string }).raw) edits.push([q.start, q.end, minify!(raw)])
+          const raws = quasis.map((q) => code.slice(q.start, q.end))
+          const verbatim = raws.every((raw, i) => raw === (quasis[i]!.value as { raw: string }).raw)
+          if (minify && verbatim && !raws.some((raw) => raw.includes(BINDING))) {
+            const parts = minify(raws.join(BINDING)).split(BINDING)
+            quasis.forEach((q, i) => edits.push([q.start, q.end, parts[i]!]))
           }
         }
         for (const key in n) if (key !== 'type') visit(n[key])
@@ -58,8 +110,15 @@ function minifyLitTemplates(): Plugin {
 // ES module entries dist/index.js and dist/define.js with Lit left external for bundlers.
 export default defineConfig(({ mode }) => ({
   plugins: [minifyLitTemplates()],
-  // Always Lit's production build, also when vite runs under vitest (NODE_ENV=test).
-  resolve: { conditions: ['module', 'browser', 'production'] },
+  resolve: {
+    // Always Lit's production build, also when vite runs under vitest (NODE_ENV=test).
+    conditions: ['module', 'browser', 'production'],
+    // Nothing can register another language in the script-tag bundle: skip the lookup there.
+    alias:
+      mode === 'npm'
+        ? []
+        : [{ find: /^.*\/i18n\/localize\.ts$/, replacement: fromHere('src/i18n/english-only.ts') }],
+  },
   build:
     mode === 'npm'
       ? {
@@ -83,6 +142,15 @@ export default defineConfig(({ mode }) => ({
             fileName: () => 'embed.js',
           },
           // build.minify keeps whitespace in library mode; minify the output chunk itself.
-          rolldownOptions: { output: { minify: true } },
+          rolldownOptions: {
+            output: {
+              minify: {
+                // Our elements' private `_x` members (Lit state properties among them) are renamed
+                // consistently, declarations in `static properties` included. Safe only in this
+                // closed bundle: nothing outside reads them, and Lit's own `_$x` are excluded.
+                mangleProps: { include: /^_[a-z]/ },
+              },
+            },
+          },
         },
 }))

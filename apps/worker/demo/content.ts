@@ -3,6 +3,7 @@
 
 export const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '😠'] as const
 export type Reaction = (typeof REACTIONS)[number]
+export type Badge = 'author' | 'expert' | 'verified'
 
 export interface DemoComment {
   /** Local reference, unique in this file; replies point at it with `parent`. */
@@ -14,7 +15,17 @@ export interface DemoComment {
   lang: 'en' | 'fr' | 'nl' | 'de'
   /** How long before seeding the comment was written; keeps "2 hours ago" realistic. */
   minutesAgo: number
+  /**
+   * The author's vote in the demo poll when they wrote this: the comment's stance ("Voted: Yes").
+   * An author's ballot holds the vote of their latest comment, so an earlier comment can show a
+   * vote they changed since. Left out: they had not voted.
+   */
+  vote?: DemoVote
+  /** They voted but unticked "show my vote" for this comment. */
+  hideStance?: boolean
   reactions?: Partial<Record<Reaction, number>>
+  /** Shown next to the name, e.g. "author" for the journalist who wrote the article. */
+  badges?: Badge[]
   /** Marks hostile, xenophobic or spam comments for the moderation demo (issue 5). */
   hostile?: boolean
 }
@@ -28,6 +39,10 @@ export const demoSite = {
 export const demoThread = {
   key: 'europe-human-trafficking',
   title: 'How can Europe combat human trafficking?',
+  // Readers objected to "laughing" reactions under a story about people being bought and sold
+  // (see the comment "laughing" below), so the publisher took 😂 off this thread. The laughs given
+  // before stay in the database, out of sight.
+  reactions: ['👍', '❤️', '😮', '😢', '😠'] as Reaction[],
 }
 
 export const demoPoll = {
@@ -35,7 +50,11 @@ export const demoPoll = {
   question:
     'Should European countries do more to combat the causes of trafficking in the countries of origin?',
   options: ['Yes', 'No', 'Not sure'],
-}
+  /** Readers who voted without commenting; with the commenters, the results the page opens with. */
+  otherVotes: { Yes: 318, No: 131, 'Not sure': 74 },
+} as const
+
+export type DemoVote = (typeof demoPoll.options)[number]
 
 export const demoComments: DemoComment[] = [
   {
@@ -44,6 +63,7 @@ export const demoComments: DemoComment[] = [
     text: 'Looking at the registered cases, most of the victims are women and girls, and most of them are exploited sexually. Why are they so much more exposed than everyone else? And why do our prevention campaigns so rarely speak to them directly, in places they actually go?',
     lang: 'en',
     minutesAgo: 4290,
+    vote: 'Yes',
     reactions: { '👍': 14, '❤️': 3 },
   },
   {
@@ -52,6 +72,7 @@ export const demoComments: DemoComment[] = [
     text: 'Honest question: if fewer people tried to get into Europe irregularly, would the traffickers not simply run out of business? Stricter immigration rules look like the most obvious lever to me.',
     lang: 'en',
     minutesAgo: 4210,
+    vote: 'No',
     reactions: { '👍': 6, '😠': 2 },
   },
   {
@@ -61,6 +82,7 @@ export const demoComments: DemoComment[] = [
     text: "Un passeur et un trafiquant, ce n'est pas la même chose. Et près de la moitié des victimes sont des citoyennes et citoyens de l'UE : aucune règle d'immigration ne change quoi que ce soit pour eux.",
     lang: 'fr',
     minutesAgo: 4150,
+    vote: 'Yes',
     reactions: { '👍': 9 },
   },
   {
@@ -70,6 +92,7 @@ export const demoComments: DemoComment[] = [
     text: "Fair point about EU citizens, I hadn't thought of that. But the smuggling routes still end up feeding the exploitation later on, don't they?",
     lang: 'en',
     minutesAgo: 4095,
+    vote: 'Not sure',
     reactions: { '👍': 2 },
   },
   {
@@ -79,6 +102,7 @@ export const demoComments: DemoComment[] = [
     text: "Oui, souvent. La dette contractée auprès du passeur devient ensuite le piège. C'est bien pour ça que des voies d'accès légales et sûres enlèvent du pouvoir aux réseaux, au lieu de leur en donner.",
     lang: 'fr',
     minutesAgo: 4040,
+    vote: 'Yes',
     reactions: { '👍': 5, '❤️': 1 },
   },
   {
@@ -87,6 +111,7 @@ export const demoComments: DemoComment[] = [
     text: 'Close every border tomorrow. Each migrant boat is a trafficking operation, full stop, and anyone who says otherwise is part of the racket.',
     lang: 'en',
     minutesAgo: 3990,
+    vote: 'No',
     reactions: { '👍': 3, '😠': 7, '😂': 1 },
     hostile: true,
   },
@@ -113,6 +138,7 @@ export const demoComments: DemoComment[] = [
     text: 'Member states should put far more effort into the places victims come from: schooling for girls, decent jobs, local police who cannot be bought. Recruiters live off desperation, so take away the desperation.',
     lang: 'en',
     minutesAgo: 3720,
+    vote: 'Yes',
     reactions: { '👍': 17, '❤️': 2 },
   },
   {
@@ -122,6 +148,7 @@ export const demoComments: DemoComment[] = [
     text: 'Ja, aber Entwicklungshilfe allein reicht nicht. Solange hier jemand für billige Arbeit oder für Sex bezahlt, wird es immer Nachschub geben. Die Nachfrage sitzt mitten in Europa.',
     lang: 'de',
     minutesAgo: 3660,
+    vote: 'Not sure',
     reactions: { '👍': 8, '😮': 1 },
   },
   {
@@ -131,6 +158,7 @@ export const demoComments: DemoComment[] = [
     text: "Both, then. Demand here, desperation there. I'd just like to see the budgets match the speeches for once.",
     lang: 'en',
     minutesAgo: 3610,
+    vote: 'Yes',
     reactions: { '👍': 4 },
   },
   {
@@ -139,6 +167,8 @@ export const demoComments: DemoComment[] = [
     text: 'Who on earth reacts with the laughing face to a story about people being bought and sold? Scroll through the reactions on this page. It is grim.',
     lang: 'en',
     minutesAgo: 3500,
+    vote: 'Yes',
+    hideStance: true,
     reactions: { '👍': 21, '😢': 3 },
   },
   {
@@ -157,6 +187,7 @@ export const demoComments: DemoComment[] = [
     text: 'Maybe because this comment section is full of bleeding hearts. You lot are too dim to see what is really going on.',
     lang: 'en',
     minutesAgo: 3440,
+    vote: 'No',
     reactions: { '😠': 5, '😂': 2 },
     hostile: true,
   },
@@ -166,6 +197,7 @@ export const demoComments: DemoComment[] = [
     text: 'Betere grenscontroles zijn niet automatisch xenofoob. Mensenhandelaars gebruiken steeds dezelfde routes en dezelfde valse papieren. Als grenspolitie, arbeidsinspectie en sociale diensten hun gegevens zouden delen, viel er veel meer te onderscheppen.',
     lang: 'nl',
     minutesAgo: 3300,
+    vote: 'No',
     reactions: { '👍': 7 },
   },
   {
@@ -174,6 +206,7 @@ export const demoComments: DemoComment[] = [
     text: 'Nearly half of the victims are EU citizens? I genuinely had no idea. How is that even possible inside the Union, and why do we hear so little about it?',
     lang: 'en',
     minutesAgo: 3190,
+    vote: 'Not sure',
     reactions: { '😮': 9, '👍': 3 },
   },
   {
@@ -183,6 +216,7 @@ export const demoComments: DemoComment[] = [
     text: 'Free movement works for recruiters too. Someone from a poor region is offered waitressing or care work in another member state. The journey is perfectly legal, so nobody checks anything, and the trap only snaps shut on arrival: passport "kept safe" by the boss, a debt for the bus ticket and the bed, wages that never come.\n\nTwo girls from my home town went through exactly this. One of them got out because a neighbour noticed she never left the flat.',
     lang: 'en',
     minutesAgo: 3150,
+    vote: 'Yes',
     reactions: { '❤️': 12, '😢': 6, '👍': 4 },
   },
   {
@@ -192,6 +226,7 @@ export const demoComments: DemoComment[] = [
     text: 'That is chilling. Thank you for taking the time to explain it.',
     lang: 'en',
     minutesAgo: 3105,
+    vote: 'Not sure',
     reactions: { '❤️': 2 },
   },
   {
@@ -210,6 +245,7 @@ export const demoComments: DemoComment[] = [
     text: 'About a third of victims are trafficked inside their own country. Sealing off a region does nothing for them. And pinning the crime on an entire nationality is exactly what lets the real networks stay out of sight.',
     lang: 'en',
     minutesAgo: 2955,
+    vote: 'Yes',
     reactions: { '👍': 15 },
   },
   {
@@ -218,6 +254,7 @@ export const demoComments: DemoComment[] = [
     text: "Tant que certains policiers et fonctionnaires acceptent une enveloppe pour ne rien voir, les réseaux continueront de tourner. La lutte contre la corruption devrait figurer dans chaque plan d'action contre la traite, pas dans une note de bas de page.",
     lang: 'fr',
     minutesAgo: 2800,
+    vote: 'Yes',
     reactions: { '👍': 10 },
   },
   {
@@ -226,6 +263,7 @@ export const demoComments: DemoComment[] = [
     text: 'Eén gratis hulplijn, in elk EU-land hetzelfde nummer, in tientallen talen en dag en nacht bereikbaar. Veel slachtoffers weten niet eens bij wie ze terechtkunnen.',
     lang: 'nl',
     minutesAgo: 2700,
+    vote: 'Not sure',
     reactions: { '👍': 13, '❤️': 3 },
   },
   {
@@ -251,6 +289,7 @@ export const demoComments: DemoComment[] = [
     text: 'Look at what alcohol prohibition did in the 1920s, or what decades of drug wars have done since: push a market underground and you hand it to criminals. Before adding more bans, we should ask why the demand exists in the first place and be ready for answers we will not like.',
     lang: 'en',
     minutesAgo: 2400,
+    vote: 'Not sure',
     reactions: { '👍': 6, '😠': 2 },
   },
   {
@@ -269,6 +308,7 @@ export const demoComments: DemoComment[] = [
     text: "I'm obviously not arguing for legalising trafficking. My point is that where a sector is legal and regulated, inspectors can at least get through the door. Happy to look at the evidence for both models.",
     lang: 'en',
     minutesAgo: 2290,
+    vote: 'Not sure',
     reactions: { '👍': 3 },
   },
   {
@@ -286,6 +326,7 @@ export const demoComments: DemoComment[] = [
     text: 'I would like more transparency about where NGO money goes. Some of these organisations do excellent work, but public funding should come with public audits and measurable results, not only glossy reports about raising awareness.',
     lang: 'en',
     minutesAgo: 2100,
+    vote: 'No',
     reactions: { '👍': 7, '😠': 1 },
   },
   {
@@ -295,6 +336,8 @@ export const demoComments: DemoComment[] = [
     text: "D'accord pour la transparence. Mais ce sont souvent les associations qui repèrent les victimes avant la police. Leur couper les vivres, ce serait un cadeau pour les réseaux.",
     lang: 'fr',
     minutesAgo: 2045,
+    vote: 'Yes',
+    hideStance: true,
     reactions: { '👍': 9 },
   },
   {
@@ -303,6 +346,7 @@ export const demoComments: DemoComment[] = [
     text: "Il n'y a qu'une seule solution : renvoyer tous les étrangers chez eux, sans exception, et fermer les frontières pour de bon. Tout le reste, c'est du blabla.",
     lang: 'fr',
     minutesAgo: 1900,
+    vote: 'No',
     reactions: { '😠': 8, '👍': 2 },
     hostile: true,
   },
@@ -329,6 +373,7 @@ export const demoComments: DemoComment[] = [
     text: 'Über 14.000 registrierte Opfer, aber nur rund 2.400 Verurteilungen in zwei Jahren. Da stimmt doch etwas nicht. Wir brauchen spezialisierte Staatsanwaltschaften und einen Schutz, der Betroffenen den Mut gibt, auszusagen.',
     lang: 'de',
     minutesAgo: 1220,
+    vote: 'No',
     reactions: { '👍': 12, '😮': 4 },
   },
   {
@@ -337,6 +382,7 @@ export const demoComments: DemoComment[] = [
     text: 'Poverty is the engine. Nobody answers a dodgy job ad abroad if they have a decent job at home.',
     lang: 'en',
     minutesAgo: 1010,
+    vote: 'Yes',
     reactions: { '👍': 10 },
   },
   {
@@ -346,6 +392,7 @@ export const demoComments: DemoComment[] = [
     text: 'Smuggling and trafficking are two different crimes, and shouting about boats ignores the EU citizens who make up nearly half of the victims. The article is worth reading before commenting.',
     lang: 'en',
     minutesAgo: 760,
+    vote: 'Yes',
     reactions: { '👍': 9 },
   },
   {
@@ -354,6 +401,84 @@ export const demoComments: DemoComment[] = [
     text: "On the poll: yes, but remember that 'countries of origin' include EU member states too. A third of victims never cross a border at all.",
     lang: 'en',
     minutesAgo: 45,
+    vote: 'Yes',
     reactions: { '👍': 2 },
+  },
+  {
+    ref: 'origin-prevention',
+    author: 'Femke de Graaf',
+    text: 'Preventie in de herkomstlanden werkt alleen als de mensen daar zelf aan het woord zijn. Een campagne die in Brussel is bedacht, zegt een meisje in een dorp in Moldavië weinig. Lokale vrouwenorganisaties weten veel beter welke beloftes de ronselaars er doen en via welke kanalen.',
+    lang: 'nl',
+    minutesAgo: 1390,
+    vote: 'Yes',
+    reactions: { '👍': 8, '❤️': 2 },
+  },
+  {
+    ref: 'after-the-raid',
+    author: 'Hanna Lindqvist',
+    text: 'What happens to a victim the day after the raid? Too often she gets a few weeks in a shelter and then an expulsion order. If we want people to testify against the networks, a residence permit that does not depend on how the trial ends would do more than any new offence in the criminal code.',
+    lang: 'en',
+    minutesAgo: 1330,
+    vote: 'Not sure',
+    reactions: { '👍': 16, '❤️': 4 },
+  },
+  {
+    ref: 'after-the-raid-r1',
+    parent: 'after-the-raid',
+    author: 'Elena Marchetti',
+    text: 'Author of the article here. This came up in almost every interview I did. The reflection period exists on paper, but several of the survivors I spoke to were never told about it. Hearing about their rights in their own language, from someone who is *not* the police, mattered to them as much as the permit itself.',
+    lang: 'en',
+    minutesAgo: 1290,
+    reactions: { '👍': 12, '❤️': 6 },
+    badges: ['author'],
+  },
+  {
+    ref: 'after-the-raid-r2',
+    parent: 'after-the-raid-r1',
+    author: 'Claire Dubois',
+    text: "Merci pour ces précisions. Dans ma ville, ce sont souvent les bénévoles d'une association qui accompagnent les victimes au commissariat. Sans elles, beaucoup ne porteraient jamais plainte, surtout quand elles doivent encore de l'argent à quelqu'un.",
+    lang: 'fr',
+    minutesAgo: 1240,
+    vote: 'Yes',
+    reactions: { '👍': 7 },
+  },
+  {
+    ref: 'after-the-raid-r3',
+    parent: 'after-the-raid-r2',
+    author: 'Joost Verbeke',
+    text: 'Klopt, maar die organisaties draaien vaak op tijdelijke subsidies. Als het geld na twee jaar stopt, verdwijnt ook de vertrouwenspersoon die een slachtoffer net had leren kennen. Met structurele financiering zou al veel gewonnen zijn.',
+    lang: 'nl',
+    minutesAgo: 1180,
+    reactions: { '👍': 5 },
+  },
+  {
+    ref: 'after-the-raid-r4',
+    parent: 'after-the-raid-r3',
+    author: 'Hanna Lindqvist',
+    text: 'And the support should follow the person, not the court case. Someone who decides not to testify still needs a place to live, a doctor and a way to earn a living, or the recruiters will simply be waiting for her again.',
+    lang: 'en',
+    minutesAgo: 1120,
+    vote: 'Not sure',
+    reactions: { '👍': 6, '❤️': 1 },
+  },
+  {
+    ref: 'after-the-raid-r5',
+    parent: 'after-the-raid-r4',
+    author: 'Claire Dubois',
+    text: "Exactement. Sans logement ni travail, le retour vers le réseau n'est qu'une question de temps. La protection doit durer plus longtemps que l'enquête, sinon on ne fait que déplacer le problème.",
+    lang: 'fr',
+    minutesAgo: 1060,
+    vote: 'Yes',
+    reactions: { '👍': 4 },
+  },
+  {
+    ref: 'after-the-raid-r6',
+    parent: 'after-the-raid-r5',
+    author: 'Elena Marchetti',
+    text: 'Several prosecutors told me the same thing from the other side: the cases that hold up in court are the ones where the victim was housed and supported for months before anyone asked her to testify.',
+    lang: 'en',
+    minutesAgo: 990,
+    reactions: { '👍': 9, '😮': 2 },
+    badges: ['author'],
   },
 ]

@@ -1,9 +1,13 @@
-// Seeds the demo debate (site, thread, poll, comments, reactions) from ../demo/content.ts into D1.
+// Seeds the demo debate (site, thread, poll, votes, comments with their stances, reactions) from
+// ../demo/content.ts into D1.
 // Idempotent: ids derive from the content's refs, and every insert skips or updates existing rows,
-// so `pnpm dev` can run it on every start without duplicating anything.
+// so `pnpm dev` can run it on every start without duplicating anything. Comments are rendered and
+// their language detected with the API's own code (src/lib), and the counters and ranks are
+// recomputed with its SQL (src/db), so the seeded thread looks exactly as if readers had posted it.
 //
 //   node scripts/seed.ts [--local | --remote] [--persist-to DIR] [--dry-run]
 import {
+  BadgeSchema,
   DISPLAY_NAME_MAX,
   NewCommentSchema,
   POLL_OPTIONS_MAX,
@@ -14,10 +18,16 @@ import {
 } from '@parley/core'
 import { z } from 'zod'
 import { demoComments, demoPoll, demoSite, demoThread, REACTIONS } from '../demo/content.ts'
+import { recountThreadWrites } from '../src/db/counters.ts'
+import { threadSettingsWrites } from '../src/db/settings.ts'
+import { detectLang } from '../src/lib/lang.ts'
+import { renderMarkdownLite } from '../src/lib/render.ts'
 import {
   describeIssues,
   executeSql,
   fail,
+  inlineParams,
+  inlineWrites,
   parseFlags,
   pollStatements,
   sql,
@@ -34,12 +44,24 @@ const ContentSchema = z.object({
     name: z.string().trim().min(1).max(100),
     origins: z.array(OriginSchema),
   }),
-  thread: z.object({ key: ThreadKeySchema, title: z.string().trim().min(1).max(300) }),
-  poll: z.object({
-    key: PollKeySchema,
-    question: z.string().trim().min(1).max(300),
-    options: z.array(z.string().trim().min(1).max(100)).min(POLL_OPTIONS_MIN).max(POLL_OPTIONS_MAX),
+  thread: z.object({
+    key: ThreadKeySchema,
+    title: z.string().trim().min(1).max(300),
+    reactions: z.array(z.enum(REACTIONS)),
   }),
+  poll: z
+    .object({
+      key: PollKeySchema,
+      question: z.string().trim().min(1).max(300),
+      options: z
+        .array(z.string().trim().min(1).max(100))
+        .min(POLL_OPTIONS_MIN)
+        .max(POLL_OPTIONS_MAX),
+      otherVotes: z.record(z.string(), z.int().nonnegative().max(100_000)),
+    })
+    .refine((p) => Object.keys(p.otherVotes).every((label) => p.options.includes(label)), {
+      message: 'otherVotes must name options of the poll',
+    }),
   comments: z
     .array(
       z.object({
@@ -53,7 +75,10 @@ const ContentSchema = z.object({
           .nonnegative()
           .max(60 * 24 * 365),
         reactions: z.partialRecord(z.enum(REACTIONS), z.int().nonnegative().max(1000)).optional(),
+        badges: z.array(BadgeSchema).optional(),
         hostile: z.boolean().optional(),
+        vote: z.string().optional(),
+        hideStance: z.boolean().optional(),
       })
     )
     .superRefine((comments, ctx) => {
@@ -68,7 +93,20 @@ const ContentSchema = z.object({
           ctx.addIssue({ code: 'custom', path: [i, ...issue.path], message: issue.message })
         }
       })
+      // Once an author has voted, each later comment of theirs has a vote (shown or not).
+      const votedAt = new Map<string, number>()
+      for (const c of comments) {
+        if (c.vote !== undefined) {
+          votedAt.set(c.author, Math.max(votedAt.get(c.author) ?? 0, c.minutesAgo))
+        }
+      }
       comments.forEach((c, i) => {
+        if (c.vote === undefined && c.minutesAgo < (votedAt.get(c.author) ?? -1)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'vote'], message: 'the author voted earlier' })
+        }
+        if (c.hideStance && c.vote === undefined) {
+          ctx.addIssue({ code: 'custom', path: [i, 'hideStance'], message: 'needs a vote' })
+        }
         if (c.parent !== undefined && !refs.has(c.parent)) {
           ctx.addIssue({
             code: 'custom',
@@ -92,7 +130,19 @@ const { site, thread, poll, comments } = parsed.data
 const now = Date.now()
 const commentId = (ref: string) => stableId('c', `${site.id}/${thread.key}/${ref}`)
 const threadId = `(SELECT id FROM threads WHERE site_id = ${sql(site.id)} AND key = ${sql(thread.key)})`
+const pollId = `(SELECT id FROM polls WHERE site_id = ${sql(site.id)} AND key = ${sql(poll.key)})`
+/** The option row of a label, as SQL (labels are validated against the options below). */
+const optionId = (label: string) =>
+  `(SELECT id FROM poll_options WHERE poll_id = ${pollId} AND position = ${poll.options.indexOf(label)})`
+const authorId = (name: string) => stableId('r', `${site.id}/author/${name}`)
+const minutesAgo = (minutes: number) => now - Math.round(minutes * 60_000)
 const statements: string[] = []
+
+for (const [i, c] of comments.entries()) {
+  if (c.vote !== undefined && !poll.options.includes(c.vote)) {
+    fail(`demo/content.ts: comments.${i}.vote: "${c.vote}" is not an option of the poll`)
+  }
+}
 
 statements.push(
   `INSERT INTO sites (id, name, allowed_origins, created_at)
@@ -100,7 +150,13 @@ statements.push(
    ON CONFLICT (id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`,
   `INSERT INTO threads (site_id, key, title, comment_count, created_at)
    VALUES (${sql(site.id)}, ${sql(thread.key)}, ${sql(thread.title)}, 0, ${now})
-   ON CONFLICT (site_id, key) DO UPDATE SET title = excluded.title`
+   ON CONFLICT (site_id, key) DO UPDATE SET title = excluded.title`,
+  // Before the comments, whose stances point at its options.
+  ...pollStatements(
+    { site: site.id, key: poll.key, question: poll.question, options: poll.options },
+    threadId,
+    now
+  )
 )
 
 // Parents before replies, whatever the order in the content file; root and depth follow.
@@ -118,17 +174,29 @@ function place(ref: string, seen: string[] = []): { root: string; depth: number 
       })()
     : { root: commentId(ref), depth: 0 }
   const author = NewCommentSchema.parse({ authorName: c.author, text: c.text })
-  const readerId = stableId('r', `${site.id}/author/${author.authorName}`)
+  const readerId = authorId(author.authorName)
+  const stance = c.vote !== undefined && !c.hideStance ? optionId(c.vote) : 'NULL'
+  // The declared language is what the detector should find (src/lib/lang.test.ts checks it).
+  const detected = detectLang(author.text)
+  if (detected !== null && detected !== c.lang) {
+    console.warn(`[parley] demo comment "${ref}": declared ${c.lang}, detected ${detected}`)
+  }
+  // A re-seed refreshes the rendering, language, badges and stance, but leaves comments that were
+  // edited or deleted in the demo alone.
   statements.push(
     `INSERT INTO readers (id, site_id, created_at) VALUES (${sql(readerId)}, ${sql(site.id)}, ${now})
      ON CONFLICT (id) DO NOTHING`,
     `INSERT INTO comments (id, thread_id, site_id, parent_id, root_id, depth, reader_id,
-       author_name, text, lang, idempotency_key, created_at)
+       author_name, text, html, lang, badges, idempotency_key, created_at, stance_option_id)
      VALUES (${sql(commentId(ref))}, ${threadId}, ${sql(site.id)},
        ${sql(c.parent ? commentId(c.parent) : null)}, ${sql(position.root)}, ${position.depth},
-       ${sql(readerId)}, ${sql(author.authorName)}, ${sql(author.text)}, ${sql(c.lang)}, NULL,
-       ${now - Math.round(c.minutesAgo * 60_000)})
-     ON CONFLICT (id) DO NOTHING`
+       ${sql(readerId)}, ${sql(author.authorName)}, ${sql(author.text)},
+       ${sql(renderMarkdownLite(author.text))}, ${sql(detected ?? c.lang)},
+       ${sql(JSON.stringify(c.badges ?? []))}, NULL, ${minutesAgo(c.minutesAgo)}, ${stance})
+     ON CONFLICT (id) DO UPDATE SET author_name = excluded.author_name, text = excluded.text,
+       html = excluded.html, lang = excluded.lang, badges = excluded.badges,
+       stance_option_id = excluded.stance_option_id
+     WHERE comments.deleted_at IS NULL AND comments.edited_at IS NULL`
   )
   placed.set(ref, position)
   return position
@@ -158,16 +226,68 @@ for (const readerId of reactors) {
   )
 }
 
-// Exact, whatever was seeded before or posted since.
+statements.push(...voteStatements())
+
+// Counters, ranks and the comment count, exact whatever was seeded before or posted since. The
+// demo site keeps the default of counting reactions towards "top" (weight 1).
 statements.push(
-  `UPDATE threads SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.thread_id = threads.id)
-   WHERE id = ${threadId}`,
-  ...pollStatements({ site: site.id, ...poll }, threadId, now)
+  ...recountThreadWrites(site.id, thread.key, 1).map(inlineParams),
+  ...inlineWrites(
+    () => threadSettingsWrites(site.id, thread.key, { reactions: thread.reactions }, now),
+    USAGE
+  )
 )
+
+/**
+ * The demo poll's ballots. Each commenter who voted holds the vote of their latest comment, cast
+ * a little before their first comment with a vote; on a re-seed it converges to the content. The
+ * readers who voted without commenting come in bulk, a recursive CTE per option, spread over the
+ * last three days. The triggers of migration 0006 keep the poll's counters in line.
+ */
+function voteStatements(): string[] {
+  const writes: string[] = []
+  const voted = comments.filter((c) => c.vote !== undefined)
+  for (const author of new Set(voted.map((c) => c.author))) {
+    const theirs = voted
+      .filter((c) => c.author === author)
+      .sort((a, b) => a.minutesAgo - b.minutesAgo)
+    const [latest, first] = [theirs[0]!, theirs.at(-1)!]
+    const readerId = sql(authorId(NewCommentSchema.shape.authorName.parse(author)))
+    const ballot = `(SELECT id FROM ballots WHERE poll_id = ${pollId} AND reader_id = ${readerId})`
+    const option = optionId(latest.vote!)
+    const at = minutesAgo(first.minutesAgo + 5)
+    writes.push(
+      `INSERT INTO ballots (poll_id, reader_id, created_at, updated_at)
+       VALUES (${pollId}, ${readerId}, ${at}, ${at}) ON CONFLICT (poll_id, reader_id) DO NOTHING`,
+      `DELETE FROM votes WHERE ballot_id = ${ballot} AND option_id <> ${option}`,
+      `INSERT INTO votes (ballot_id, poll_id, option_id)
+       VALUES (${ballot}, ${pollId}, ${option}) ON CONFLICT DO NOTHING`
+    )
+  }
+  for (const [label, count] of Object.entries(poll.otherVotes)) {
+    if (count === 0) continue
+    const prefix = stableId('r', `${site.id}/voter/${label}`, 16)
+    const voters = `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${count})`
+    const voter = `${sql(prefix)} || printf('%06d', i)`
+    const at = `${now} - ((i * 7919) % 4320) * 60000`
+    writes.push(
+      `${voters} INSERT INTO readers (id, site_id, created_at)
+       SELECT ${voter}, ${sql(site.id)}, ${at} FROM n WHERE true ON CONFLICT (id) DO NOTHING`,
+      `${voters} INSERT INTO ballots (poll_id, reader_id, created_at, updated_at)
+       SELECT ${pollId}, ${voter}, ${at}, ${at} FROM n WHERE true
+       ON CONFLICT (poll_id, reader_id) DO NOTHING`,
+      `INSERT INTO votes (ballot_id, poll_id, option_id)
+       SELECT b.id, b.poll_id, ${optionId(label)} FROM ballots b
+       WHERE b.poll_id = ${pollId} AND substr(b.reader_id, 1, ${prefix.length}) = ${sql(prefix)}
+       ON CONFLICT DO NOTHING`
+    )
+  }
+  return writes
+}
 
 executeSql('seed-demo', statements, flags)
 if (!flags['dry-run']) {
   console.log(
-    `[parley] seeded site "${site.id}": thread "${thread.key}" with ${comments.length} comments, poll "${poll.key}"`
+    `[parley] seeded site "${site.id}": thread "${thread.key}" with ${comments.length} comments, poll "${poll.key}" with its votes`
   )
 }

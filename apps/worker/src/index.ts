@@ -7,9 +7,15 @@ import type { AppEnv } from './env.ts'
 import { methodNotAllowedResponse, notFound, onError } from './errors.ts'
 import { guardWriteOrigin, loadSite, siteCors } from './middleware/site.ts'
 import { openApiDocument } from './openapi.ts'
+import { adminPolls } from './routes/admin/polls.ts'
+import { comment } from './routes/comment.ts'
 import { comments } from './routes/comments.ts'
+import { counts } from './routes/counts.ts'
 import { polls } from './routes/polls.ts'
+import { reaction } from './routes/reaction.ts'
 import { readers } from './routes/readers.ts'
+import { replies } from './routes/replies.ts'
+import { reports } from './routes/reports.ts'
 import { threads } from './routes/threads.ts'
 
 const app = new Hono<AppEnv>()
@@ -26,7 +32,14 @@ const routes = app
   .route(ROUTES.readers, readers)
   .route(ROUTES.thread, threads)
   .route(ROUTES.comments, comments)
+  .route(ROUTES.comment, comment)
+  .route(ROUTES.replies, replies)
+  .route(ROUTES.reaction, reaction)
+  .route(ROUTES.reports, reports)
+  .route(ROUTES.counts, counts)
   .route(ROUTES.poll, polls)
+  // Full ADMIN_ROUTES paths inside, behind the admin guard (no CORS, bearer ADMIN_TOKEN).
+  .route('/', adminPolls)
   .get(ROUTES.openapi, (c) => c.json(openApiDocument()))
 
 export type AppType = typeof routes

@@ -1,22 +1,31 @@
 import {
   CommentPageSchema,
+  CommentParamsSchema,
   CommentSchema,
+  CountsQuerySchema,
+  CountsSchema,
+  DeleteResultSchema,
+  EditCommentSchema,
   ERROR_STATUS,
   ErrorBodySchema,
   ListCommentsQuerySchema,
   NewCommentSchema,
-  PollParamsSchema,
-  PollSchema,
+  NewReportSchema,
+  ReactionInputSchema,
+  ReactionStateSchema,
   ReaderSchema,
+  RepliesQuerySchema,
+  ReplyPageSchema,
+  ReportSchema,
   ROUTES,
   SiteParamsSchema,
   ThreadParamsSchema,
   ThreadSchema,
-  VoteSchema,
   type ErrorCode,
 } from '@parley/core'
 import type { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi'
+import { ADMIN_SECURITY_SCHEME, pollPaths } from './openapi-polls.ts'
 import { PostCommentHeadersSchema } from './schemas.ts'
 
 /** Hono's `/:site` to OpenAPI's `/{site}`. */
@@ -48,7 +57,11 @@ const WRITE_ERRORS = [
   'payload_too_large',
   'forbidden_origin',
 ] as const
+// Comment routes add: a comment of another site is as unknown as one that never existed.
+const COMMENT_ERRORS = [...SITE_ERRORS, 'comment_not_found'] as const
+const COMMENT_WRITE_ERRORS = [...WRITE_ERRORS, 'unauthorized', 'comment_not_found'] as const
 const readerAuth = [{ readerToken: [] }]
+const optionalReaderAuth = [{}, ...readerAuth]
 
 function buildDocument() {
   return createDocument({
@@ -67,6 +80,7 @@ function buildDocument() {
           scheme: 'bearer',
           description: 'An anonymous reader token from POST /v1/sites/{site}/readers',
         },
+        ...ADMIN_SECURITY_SCHEME,
       },
     },
     paths: {
@@ -86,11 +100,11 @@ function buildDocument() {
       [toOpenApiPath(ROUTES.thread)]: {
         get: {
           operationId: 'getThread',
-          summary: 'A thread with its comment count and polls',
+          summary: 'A thread with its comment count, polls, reactions, stances and languages',
           description:
-            'A thread nobody has commented on yet is returned empty (commentCount 0, no polls). With a reader token, each poll has `myVote`.',
+            "A thread nobody has commented on yet is returned empty (commentCount 0, no polls, the site's reactions). With a reader token, each poll has the reader's `myChoices`. `stances` counts top-level comments per stance in the thread's stance poll (its first single-choice poll); it is null without one or when the site hides stances.",
           requestParams: { path: ThreadParamsSchema },
-          security: [{}, ...readerAuth],
+          security: optionalReaderAuth,
           responses: {
             '200': { description: 'The thread', ...json(ThreadSchema) },
             ...errors(...SITE_ERRORS),
@@ -100,19 +114,21 @@ function buildDocument() {
       [toOpenApiPath(ROUTES.comments)]: {
         get: {
           operationId: 'listComments',
-          summary: 'One page of top-level comments, each with its replies nested',
+          summary: 'One page of top-level comments, each with its first replies nested',
           description:
-            'Keyset pagination: pass `nextCursor` as `cursor` for the next page; comments posted meanwhile never cause duplicates or gaps.',
+            'Sorted newest, oldest, top or balanced, optionally only top-level comments in one language or of one stance. Keyset pagination: pass `nextCursor` as `cursor` (with the same sort and filter) for the next page; comments posted meanwhile never cause duplicates or gaps. Each top-level comment carries at most REPLIES_INLINE_MAX (50) replies; fetch the rest from the replies route. With a reader token, `mine`, `myReaction` and `editableUntil` are filled in.\n\nStances come from the thread\'s stance poll (its first single-choice poll). `balanced` takes the top comments of each stance in turn (the options in order, then "none"), so the first page shows every side; it is `top` when the thread has no stance poll, the site hides stances, or `stance` is given. `stance` answers 422 invalid_option (naming query.stance) when the thread has no stance poll, the site hides stances, or the value is not an option of that poll. `lang` combines with neither `stance` nor `balanced` (422 invalid_option naming both fields).',
           requestParams: { path: ThreadParamsSchema, query: ListCommentsQuerySchema },
+          security: optionalReaderAuth,
           responses: {
             '200': { description: 'A page of comments', ...json(CommentPageSchema) },
-            ...errors(...SITE_ERRORS),
+            ...errors(...SITE_ERRORS, 'invalid_option'),
           },
         },
         post: {
           operationId: 'postComment',
           summary: 'Post a comment or a reply',
-          description: 'The thread is created by its first comment.',
+          description:
+            "The thread is created by its first comment. The server stores the text, its sanitized HTML rendering and its detected language. Unless `showStance` is false or the site hides stances, it also stores the author's vote in the thread's stance poll at this moment as the comment's `stance`; later vote changes leave it as it was.",
           security: readerAuth,
           requestParams: { path: ThreadParamsSchema, header: PostCommentHeadersSchema },
           requestBody: { required: true, ...json(NewCommentSchema) },
@@ -122,37 +138,128 @@ function buildDocument() {
               ...json(CommentSchema),
             },
             '201': { description: 'The new comment', ...json(CommentSchema) },
-            ...errors(...WRITE_ERRORS, 'unauthorized', 'parent_not_found', 'conflict'),
+            ...errors(
+              ...WRITE_ERRORS,
+              'unauthorized',
+              'parent_not_found',
+              'comment_deleted',
+              'conflict'
+            ),
           },
         },
       },
-      [toOpenApiPath(ROUTES.poll)]: {
-        get: {
-          operationId: 'getPoll',
-          summary: 'A poll with its results',
-          description: "With a reader token, `myVote` is the reader's choice.",
-          requestParams: { path: PollParamsSchema },
-          security: [{}, ...readerAuth],
-          responses: {
-            '200': { description: 'The poll', ...json(PollSchema) },
-            ...errors(...SITE_ERRORS, 'poll_not_found'),
-          },
-        },
-      },
-      [toOpenApiPath(ROUTES.vote)]: {
-        put: {
-          operationId: 'vote',
-          summary: "Cast or change the reader's vote",
-          description: 'One vote per reader per poll: voting again replaces the earlier choice.',
+      [toOpenApiPath(ROUTES.comment)]: {
+        patch: {
+          operationId: 'editComment',
+          summary: 'Edit a comment (its author, within the edit window)',
+          description:
+            'The author may edit for EDIT_WINDOW_MS (15 minutes) after posting. The old text is kept as a revision; the comment gets `editedAt`.',
           security: readerAuth,
-          requestParams: { path: PollParamsSchema },
-          requestBody: { required: true, ...json(VoteSchema) },
+          requestParams: { path: CommentParamsSchema },
+          requestBody: { required: true, ...json(EditCommentSchema) },
           responses: {
-            '200': { description: 'The poll with updated results', ...json(PollSchema) },
-            ...errors(...WRITE_ERRORS, 'unauthorized', 'poll_not_found', 'invalid_option'),
+            '200': { description: 'The edited comment', ...json(CommentSchema) },
+            ...errors(
+              ...COMMENT_WRITE_ERRORS,
+              'forbidden',
+              'comment_deleted',
+              'edit_window_closed',
+              'conflict'
+            ),
+          },
+        },
+        delete: {
+          operationId: 'deleteComment',
+          summary: 'Delete a comment (its author)',
+          description:
+            'Without replies the comment is removed, with any deleted placeholder above it left without replies. With replies it becomes a placeholder: `deleted`, no text, no author. Deleting a placeholder again answers 409 comment_deleted; a removed comment answers 404 comment_not_found.',
+          security: readerAuth,
+          requestParams: { path: CommentParamsSchema },
+          responses: {
+            '200': { description: 'What became of it', ...json(DeleteResultSchema) },
+            ...errors(...COMMENT_WRITE_ERRORS, 'forbidden', 'comment_deleted'),
           },
         },
       },
+      [toOpenApiPath(ROUTES.replies)]: {
+        get: {
+          operationId: 'listReplies',
+          summary: 'The replies below a comment, every depth, flat, oldest first',
+          description:
+            'For subtrees larger than what came with the page. Keyset pagination with `nextCursor`; nest the replies by `parentId`.',
+          security: optionalReaderAuth,
+          requestParams: { path: CommentParamsSchema, query: RepliesQuerySchema },
+          responses: {
+            '200': { description: 'A page of replies', ...json(ReplyPageSchema) },
+            ...errors(...COMMENT_ERRORS),
+          },
+        },
+      },
+      [toOpenApiPath(ROUTES.reaction)]: {
+        put: {
+          operationId: 'react',
+          summary: "Set or change the reader's reaction",
+          description:
+            'One reaction per reader per comment: a new one replaces the old. The emoji must be one the thread offers (Thread.reactions.available).',
+          security: readerAuth,
+          requestParams: { path: CommentParamsSchema },
+          requestBody: { required: true, ...json(ReactionInputSchema) },
+          responses: {
+            '200': {
+              description: "The comment's reactions afterwards",
+              ...json(ReactionStateSchema),
+            },
+            ...errors(...COMMENT_WRITE_ERRORS, 'reaction_not_allowed', 'comment_deleted'),
+          },
+        },
+        delete: {
+          operationId: 'unreact',
+          summary: "Remove the reader's reaction",
+          description: 'Answers 200 also when the reader had no reaction.',
+          security: readerAuth,
+          requestParams: { path: CommentParamsSchema },
+          responses: {
+            '200': {
+              description: "The comment's reactions afterwards",
+              ...json(ReactionStateSchema),
+            },
+            ...errors(...COMMENT_WRITE_ERRORS),
+          },
+        },
+      },
+      [toOpenApiPath(ROUTES.reports)]: {
+        post: {
+          operationId: 'reportComment',
+          summary: 'Report a comment to the moderators',
+          description: 'Each reader reports a comment at most once.',
+          security: readerAuth,
+          requestParams: { path: CommentParamsSchema },
+          requestBody: { required: true, ...json(NewReportSchema) },
+          responses: {
+            '201': { description: 'The report', ...json(ReportSchema) },
+            ...errors(...COMMENT_WRITE_ERRORS, 'already_reported', 'comment_deleted'),
+          },
+        },
+      },
+      [toOpenApiPath(ROUTES.counts)]: {
+        get: {
+          operationId: 'countComments',
+          summary: 'Comment counts of several threads, for article lists',
+          description: 'Every requested key is in the answer; threads nobody commented on count 0.',
+          requestParams: { path: SiteParamsSchema, query: CountsQuerySchema },
+          responses: {
+            '200': { description: 'The counts', ...json(CountsSchema) },
+            ...errors(...SITE_ERRORS),
+          },
+        },
+      },
+      ...pollPaths({
+        toOpenApiPath,
+        json,
+        errors,
+        siteErrors: SITE_ERRORS,
+        writeErrors: WRITE_ERRORS,
+      }),
       [ROUTES.openapi]: {
         get: {
           operationId: 'getOpenApiDocument',

@@ -1,53 +1,38 @@
 import {
   BODY_MAX_BYTES,
   COMMENT_TEXT_MAX,
-  CommentPageSchema,
   CommentSchema,
   PAGE_SIZE_MAX,
-  ThreadSchema,
   type Comment,
 } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { newCommentId, newReaderId } from '../src/lib/ids.ts'
 import { encodeCursor } from '../src/lib/cursor.ts'
+import { newCommentId } from '../src/lib/ids.ts'
 import {
   api,
+  commentRow,
+  commentsPath as path,
   createSites,
   expectBody,
   expectError,
+  getPage,
+  getThread,
   newReader,
   OTHER_SITE,
   SITE,
+  postComment as postAs,
 } from './helpers.ts'
 
-const path = (thread: string) => `/v1/sites/${SITE}/threads/${encodeURIComponent(thread)}/comments`
 let token: string
 
-async function postComment(
+const postComment = (
   thread: string,
   body: Record<string, unknown> = {},
   headers: Record<string, string> = {}
-): Promise<Comment> {
-  const res = await api(path(thread), {
-    method: 'POST',
-    token,
-    headers,
-    json: { authorName: 'Ada', text: 'Hello', ...body },
-  })
-  return expectBody(res, 201, CommentSchema)
-}
+): Promise<Comment> => postAs(token, thread, body, headers)
 
-async function getPage(thread: string, query: Record<string, string | number> = {}) {
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))
-  const res = await api(`${path(thread)}?${qs}`)
-  return expectBody(res, 200, CommentPageSchema)
-}
-
-async function commentCount(thread: string): Promise<number> {
-  const res = await api(`/v1/sites/${SITE}/threads/${encodeURIComponent(thread)}`)
-  return (await expectBody(res, 200, ThreadSchema)).commentCount
-}
+const commentCount = async (thread: string) => (await getThread(thread)).commentCount
 
 beforeAll(async () => {
   await createSites()
@@ -60,13 +45,23 @@ describe('POST /v1/sites/:site/threads/:thread/comments', () => {
       authorName: '  Jan \n de  Vries ',
       text: ' Hoi\u200B ',
     })
-    expect(comment).toMatchObject({
+    expect(comment).toEqual({
+      id: comment.id,
       parentId: null,
-      author: { name: 'Jan de Vries' },
+      author: { name: 'Jan de Vries', badges: [] },
       text: 'Hoi',
+      html: '<p>Hoi</p>',
       lang: null,
+      createdAt: comment.createdAt,
+      editedAt: null,
+      deleted: false,
       reactions: {},
+      myReaction: null,
+      mine: true,
+      editableUntil: new Date(Date.parse(comment.createdAt) + 15 * 60_000).toISOString(),
+      stance: null,
       replyCount: 0,
+      descendantCount: 0,
       replies: [],
     })
     expect(comment.id).toMatch(/^c_[0-9a-z]{20,}$/)
@@ -301,28 +296,51 @@ describe('GET /v1/sites/:site/threads/:thread/comments', () => {
     expect(oldest.comments.map((c) => c.id)).toEqual([first.id, second.id])
   })
 
-  it('aggregates reactions per emoji', async () => {
-    const comment = await postComment('reactions')
-    const add = (emoji: string) =>
-      env.DB.prepare(
-        'INSERT INTO reactions (comment_id, reader_id, emoji, created_at) VALUES (?1, ?2, ?3, 0)'
-      ).bind(comment.id, newReaderId(), emoji)
-    await env.DB.batch([add('👍'), add('👍'), add('👍'), add('😢')])
-    const { comments } = await getPage('reactions')
-    expect(comments[0]!.reactions).toEqual({ '👍': 3, '😢': 1 })
-  })
-
   it.each([
     ['garbage', { cursor: 'not-a-cursor' }, ['query.cursor']],
     [
       'a cursor of the other sort order',
       {
         sort: 'oldest',
-        cursor: encodeCursor({ sort: 'newest', createdAt: 1, id: 'c_0123456789' }),
+        cursor: encodeCursor({
+          order: 'newest',
+          lang: null,
+          stance: null,
+          key: 1,
+          id: 'c_0123456789',
+        }),
+      },
+      ['query.cursor'],
+    ],
+    [
+      'a cursor of another language filter',
+      {
+        lang: 'fr',
+        cursor: encodeCursor({
+          order: 'newest',
+          lang: 'nl',
+          stance: null,
+          key: 1,
+          id: 'c_0123456789',
+        }),
+      },
+      ['query.cursor'],
+    ],
+    [
+      'a replies cursor',
+      {
+        cursor: encodeCursor({
+          order: 'replies',
+          lang: null,
+          stance: null,
+          key: 1,
+          id: 'c_0123456789',
+        }),
       },
       ['query.cursor'],
     ],
     ['an unknown sort', { sort: 'best' }, ['query.sort']],
+    ['a language that is not a BCP 47 tag', { lang: 'english' }, ['query.lang']],
     ['a limit over the maximum', { limit: PAGE_SIZE_MAX + 1 }, ['query.limit']],
     ['a limit that is not a number', { limit: 'ten' }, ['query.limit']],
   ])('rejects %s with 400 naming the query field', async (_, query, paths) => {
@@ -330,88 +348,144 @@ describe('GET /v1/sites/:site/threads/:thread/comments', () => {
     const res = await api(`${path('nested')}?${qs}`)
     await expectError(res, 400, 'invalid_input', paths)
   })
+})
 
-  describe('pagination over 250 comments', () => {
-    const THREAD = 'many'
-    const TOTAL = 250
-    let seeded: string[] = []
+describe('counters kept by POST', () => {
+  it('bumps the parent, the top-level comment and the thread in the same batch', async () => {
+    const top = await postComment('counters')
+    const a = await postComment('counters', { parentId: top.id })
+    const a1 = await postComment('counters', { parentId: a.id })
+    await postComment('counters', { parentId: a1.id })
+    await postComment('counters', { parentId: top.id })
+    expect(await commentRow(top.id)).toMatchObject({ reply_count: 2, descendant_count: 4 })
+    expect(await commentRow(a.id)).toMatchObject({ reply_count: 1, descendant_count: 0 })
+    expect(await commentRow(a1.id)).toMatchObject({ reply_count: 1 })
+    expect(await commentCount('counters')).toBe(5)
+    const [listed] = (await getPage('counters')).comments
+    expect(listed).toMatchObject({ replyCount: 2, descendantCount: 4 })
+  })
 
-    beforeAll(async () => {
-      await postComment(THREAD, { text: 'creates the thread' })
-      const thread = await env.DB.prepare('SELECT id FROM threads WHERE key = ?1')
-        .bind(THREAD)
-        .first<{ id: number }>()
-      await env.DB.prepare('DELETE FROM comments WHERE thread_id = ?1').bind(thread!.id).run()
-      // Timestamps repeat in runs of three, so the id tie-break is exercised across page edges.
-      const base = Date.now() - 10 * 60_000
-      const rows = Array.from({ length: TOTAL }, (_, i) => ({
-        id: newCommentId(),
-        at: base + Math.floor(i / 3) * 1000,
-      }))
-      await env.DB.batch([
-        ...rows.map((row) =>
-          env.DB.prepare(
-            `INSERT INTO comments (id, thread_id, site_id, parent_id, root_id, depth, reader_id,
-               author_name, text, created_at)
-             VALUES (?1, ?2, ?3, NULL, ?1, 0, 'r_seedseedseed', 'Seed', 'seeded', ?4)`
-          ).bind(row.id, thread!.id, SITE, row.at)
-        ),
-        env.DB.prepare('UPDATE threads SET comment_count = ?2 WHERE id = ?1').bind(
-          thread!.id,
-          TOTAL
-        ),
-      ])
-      seeded = rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map((row) => row.id)
+  it('ranks a comment by its replies: rank = created hours + 48 × s / (s + 5), s = 2 × replies', async () => {
+    const top = await postComment('rank')
+    const hours = Date.parse(top.createdAt) / 3_600_000
+    expect((await commentRow(top.id))!.rank).toBeCloseTo(hours, 9)
+    await postComment('rank', { parentId: top.id })
+    expect((await commentRow(top.id))!.rank).toBeCloseTo(hours + (48 * 2) / 7, 9)
+  })
+
+  it('does not count a replayed Idempotency-Key twice', async () => {
+    const top = await postComment('idem-counters')
+    const headers = { 'Idempotency-Key': 'reply-key-0001' }
+    await postComment('idem-counters', { parentId: top.id }, headers)
+    const again = await api(path('idem-counters'), {
+      method: 'POST',
+      token,
+      headers,
+      json: { authorName: 'Ada', text: 'Hello', parentId: top.id },
     })
+    expect(again.status).toBe(200)
+    expect(await commentRow(top.id)).toMatchObject({ reply_count: 1, descendant_count: 1 })
+    expect(await commentCount('idem-counters')).toBe(2)
+  })
 
-    async function walk(sort: 'newest' | 'oldest', limit: number, between: () => Promise<void>) {
-      const seen: string[] = []
-      let cursor: string | null = null
-      let pages = 0
-      do {
-        const page = await getPage(THREAD, { sort, limit, ...(cursor ? { cursor } : {}) })
-        expect(page.comments.length).toBeLessThanOrEqual(limit)
-        seen.push(...page.comments.map((c) => c.id))
-        cursor = page.nextCursor
-        pages++
-        await between()
-      } while (cursor)
-      return { seen, pages }
-    }
-
-    it('walks newest first with no duplicates or gaps while new comments arrive', async () => {
-      const posted: string[] = []
-      const { seen, pages } = await walk('newest', 20, async () => {
-        posted.push((await postComment(THREAD, { text: 'meanwhile' })).id)
-      })
-      expect(pages).toBe(Math.ceil(TOTAL / 20))
-      expect(seen).toEqual([...seeded].reverse())
-      expect(seen.some((id) => posted.includes(id))).toBe(false)
-      // The newcomers are on a fresh first page.
-      const fresh = await getPage(THREAD, { limit: posted.length })
-      expect(fresh.comments.map((c) => c.id)).toEqual([...posted].reverse())
+  it('refuses a reply to a deleted placeholder with 409 comment_deleted', async () => {
+    const top = await postComment('reply-to-deleted')
+    await postComment('reply-to-deleted', { parentId: top.id })
+    const removed = await api(`/v1/sites/${SITE}/comments/${top.id}`, { method: 'DELETE', token })
+    expect(removed.status).toBe(200)
+    const res = await api(path('reply-to-deleted'), {
+      method: 'POST',
+      token,
+      json: { authorName: 'Ada', text: 'Hi', parentId: top.id },
     })
+    await expectError(res, 409, 'comment_deleted')
+  })
+})
 
-    it('walks oldest first and picks up comments posted meanwhile at the end', async () => {
-      const before = await getPage(THREAD, { sort: 'oldest', limit: PAGE_SIZE_MAX })
-      const existing = await commentCount(THREAD) // seeded + earlier test's newcomers
-      const posted: string[] = []
-      const { seen } = await walk('oldest', 37, async () => {
-        if (posted.length < 3) posted.push((await postComment(THREAD, { text: 'late' })).id)
-      })
-      expect(new Set(seen).size).toBe(seen.length)
-      expect(seen).toHaveLength(existing + posted.length)
-      expect(seen.slice(0, TOTAL)).toEqual(seeded)
-      expect(seen.slice(-posted.length)).toEqual(posted)
-      expect(before.comments.map((c) => c.id)).toEqual(seeded.slice(0, PAGE_SIZE_MAX))
-    })
+describe('markup', () => {
+  it('stores the raw text and its sanitized rendering, and lists both', async () => {
+    const text =
+      'I *mostly* agree.\n> quoted **strongly**\n\nSee https://example.com/report?a=1&b=2 <script>alert(1)</script> `code`'
+    const posted = await postComment('markup', { text })
+    const html =
+      '<p>I <em>mostly</em> agree.</p>\n<blockquote>\n<p>quoted <strong>strongly</strong></p>\n</blockquote>\n<p>See <a href="https://example.com/report?a=1&amp;b=2" rel="nofollow ugc noopener" target="_blank">https://example.com/report?a=1&amp;b=2</a> &lt;script&gt;alert(1)&lt;/script&gt; <code>code</code></p>'
+    expect(posted).toMatchObject({ text, html })
+    expect(await commentRow(posted.id)).toMatchObject({ text, html })
+    const [listed] = (await getPage('markup')).comments
+    expect(listed).toMatchObject({ text, html })
+  })
 
-    it('ends with a null nextCursor exactly on the last page', async () => {
-      const total = await commentCount(THREAD)
-      const page = await getPage(THREAD, { limit: PAGE_SIZE_MAX })
-      expect(page.nextCursor).not.toBeNull()
-      const all = await walk('newest', PAGE_SIZE_MAX, async () => {})
-      expect(all.seen).toHaveLength(total)
-    })
+  it('renders rows written before html was stored when they are read', async () => {
+    const posted = await postComment('legacy-html', { text: 'Old *style* row' })
+    await env.DB.prepare('UPDATE comments SET html = NULL WHERE id = ?1').bind(posted.id).run()
+    const [listed] = (await getPage('legacy-html')).comments
+    expect(listed!.html).toBe('<p>Old <em>style</em> row</p>')
+  })
+
+  it('shows the badges stored with a comment', async () => {
+    const posted = await postComment('badges')
+    await env.DB.prepare(`UPDATE comments SET badges = '["author","bogus"]' WHERE id = ?1`)
+      .bind(posted.id)
+      .run()
+    const [listed] = (await getPage('badges')).comments
+    expect(listed!.author).toEqual({ name: 'Ada', badges: ['author'] })
+  })
+})
+
+describe('languages', () => {
+  const TEXTS = {
+    en: 'The prosecutors need specialised teams and far better protection for the witnesses.',
+    fr: "Les victimes doivent être protégées bien avant le procès, pas seulement pendant l'enquête.",
+    nl: 'Slachtoffers moeten veel beter beschermd worden, ook wanneer ze niet willen getuigen.',
+  }
+
+  it('detects and stores the language of each comment, none for a short one', async () => {
+    const en = await postComment('langs', { text: TEXTS.en })
+    const fr = await postComment('langs', { text: TEXTS.fr })
+    const short = await postComment('langs', { text: 'Oui !' })
+    expect([en.lang, fr.lang, short.lang]).toEqual(['en', 'fr', null])
+    expect((await commentRow(fr.id))!.lang).toBe('fr')
+  })
+
+  it('filters top-level comments by language and brings their replies along', async () => {
+    const fr = await postComment('lang-filter', { text: TEXTS.fr })
+    const nl = await postComment('lang-filter', { text: TEXTS.nl })
+    const enReplyToFr = await postComment('lang-filter', { text: TEXTS.en, parentId: fr.id })
+    await postComment('lang-filter', { text: TEXTS.en })
+
+    const french = await getPage('lang-filter', { lang: 'fr' })
+    expect(french.comments.map((c) => c.id)).toEqual([fr.id])
+    expect(french.comments[0]!.replies.map((c) => c.id)).toEqual([enReplyToFr.id])
+    const dutch = await getPage('lang-filter', { lang: 'nl', sort: 'top' })
+    expect(dutch.comments.map((c) => c.id)).toEqual([nl.id])
+    expect((await getPage('lang-filter', { lang: 'de' })).comments).toEqual([])
+
+    // The thread tells the widget which languages there are, counting top-level comments.
+    expect((await getThread('lang-filter')).languages).toEqual({ en: 1, fr: 1, nl: 1 })
+  })
+})
+
+describe("the reader's view of a listing", () => {
+  it('marks their own comments as mine, editable for the edit window, only with their token', async () => {
+    const mine = await postComment('view')
+    const other = await newReader()
+    const theirs = await postAs(other.token, 'view')
+    const withToken = await getPage('view', {}, token)
+    const byId = new Map(withToken.comments.map((c) => [c.id, c]))
+    expect(byId.get(mine.id)).toMatchObject({ mine: true, editableUntil: mine.editableUntil })
+    expect(byId.get(theirs.id)).toMatchObject({ mine: false, editableUntil: null })
+    const anonymous = await getPage('view')
+    expect(anonymous.comments.every((c) => !c.mine && c.editableUntil === null)).toBe(true)
+    const badToken = await getPage('view', {}, 'r_nope.nope')
+    expect(badToken.comments.every((c) => !c.mine)).toBe(true)
+  })
+
+  it('closes editableUntil once the window has passed', async () => {
+    const old = await postComment('view-old')
+    await env.DB.prepare('UPDATE comments SET created_at = created_at - 16 * 60000 WHERE id = ?1')
+      .bind(old.id)
+      .run()
+    const [listed] = (await getPage('view-old', {}, token)).comments
+    expect(listed).toMatchObject({ mine: true, editableUntil: null })
   })
 })

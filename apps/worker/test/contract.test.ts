@@ -1,8 +1,13 @@
 import {
   ThreadSchema,
+  type EditComment,
   type ListCommentsQuerySchema,
+  type NewReport,
+  type ReactionInputSchema,
   type NewComment,
   type NewCommentSchema,
+  type EditPollSchema,
+  type NewPollSchema,
   type VoteSchema,
 } from '@parley/core'
 import { env } from 'cloudflare:workers'
@@ -31,6 +36,8 @@ type Validated<M, Target extends string> =
 type Client = ReturnType<typeof testClient<AppType>>
 type CommentsEndpoint = Client['v1']['sites'][':site']['threads'][':thread']['comments']
 type VoteEndpoint = Client['v1']['sites'][':site']['polls'][':poll']['vote']
+type CommentEndpoint = Client['v1']['sites'][':site']['comments'][':comment']
+type AdminPollsEndpoint = Client['v1']['admin']['sites'][':site']['polls']
 
 export type ContractTypeTests = [
   // Handlers see exactly the core schemas' output (cleaned, defaults applied) …
@@ -38,10 +45,32 @@ export type ContractTypeTests = [
   Expect<
     Equal<Validated<typeof listCommentsQuery, 'query'>, z.output<typeof ListCommentsQuerySchema>>
   >,
-  Expect<Equal<Validated<typeof listCommentsQuery, 'query'>['sort'], 'newest' | 'oldest'>>,
+  Expect<
+    Equal<
+      Validated<typeof listCommentsQuery, 'query'>['sort'],
+      'newest' | 'oldest' | 'top' | 'balanced'
+    >
+  >,
   // … and typed clients send exactly its input.
   Expect<Equal<InferRequestType<CommentsEndpoint['$post']>['json'], NewComment>>,
   Expect<Equal<InferRequestType<VoteEndpoint['$put']>['json'], z.input<typeof VoteSchema>>>,
+  Expect<
+    Equal<InferRequestType<AdminPollsEndpoint['$post']>['json'], z.input<typeof NewPollSchema>>
+  >,
+  Expect<
+    Equal<
+      InferRequestType<AdminPollsEndpoint[':poll']['$patch']>['json'],
+      z.input<typeof EditPollSchema>
+    >
+  >,
+  Expect<Equal<InferRequestType<CommentEndpoint['$patch']>['json'], EditComment>>,
+  Expect<
+    Equal<
+      InferRequestType<CommentEndpoint['reaction']['$put']>['json'],
+      z.input<typeof ReactionInputSchema>
+    >
+  >,
+  Expect<Equal<InferRequestType<CommentEndpoint['reports']['$post']>['json'], NewReport>>,
 ]
 
 beforeAll(createSites)

@@ -1,22 +1,24 @@
+import { threadReactions, SiteSettingsSchema, ThreadSettingsSchema } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  countReactions,
-  findParent,
-  insertComment,
-  listReplies,
-  listTopLevel,
-  loadCommentPage,
-  type NewCommentRow,
-} from '../src/db/comments.ts'
-import { castVote, createPoll, getPollByKey, loadPolls } from '../src/db/polls.ts'
+import { deleteComment } from '../src/db/comment-deletes.ts'
+import { loadCommentPage, loadReplyPage } from '../src/db/comment-pages.ts'
+import type { CommentView } from '../src/db/comment-rows.ts'
+import { findComment } from '../src/db/comment-targets.ts'
+import { editComment, insertComment, type NewCommentRow } from '../src/db/comment-writes.ts'
 import { insertReader } from '../src/db/readers.ts'
 import { getSite, putSite } from '../src/db/sites.ts'
 import { getThread } from '../src/db/threads.ts'
-import { newCommentId, newReaderId, parseOptionId } from '../src/lib/ids.ts'
-import { createSites, SITE, SITE_ORIGIN } from './helpers.ts'
+import { newCommentId, newReaderId } from '../src/lib/ids.ts'
+import { createSites, OTHER_SITE, queryPlan, SITE, SITE_ORIGIN } from './helpers.ts'
 
 const db = env.DB
+const view: CommentView = {
+  readerId: null,
+  reactions: threadReactions(SiteSettingsSchema.parse({}), ThreadSettingsSchema.parse({})),
+  showStances: true,
+  now: Date.now(),
+}
 
 function newComment(overrides: Partial<NewCommentRow> = {}): NewCommentRow {
   return {
@@ -27,36 +29,41 @@ function newComment(overrides: Partial<NewCommentRow> = {}): NewCommentRow {
     readerId: newReaderId(),
     authorName: 'Ada',
     text: 'Hello',
+    html: '<p>Hello</p>',
     lang: null,
     idempotencyKey: null,
     createdAt: Date.now(),
+    reactionWeight: 1,
+    recordStance: true,
     ...overrides,
   }
 }
 
 async function post(overrides: Partial<NewCommentRow> = {}) {
   const result = await insertComment(db, newComment(overrides))
-  return result.comment
+  return result!.row
 }
 
-async function reply(threadKey: string, parentId: string, at: number) {
-  const parent = await findParent(db, SITE, threadKey, parentId)
+async function reply(threadKey: string, parentId: string, at = Date.now()) {
+  const parent = await findComment(db, SITE, parentId)
   return post({ threadKey, parent, createdAt: at })
 }
 
-async function queryPlan(sql: string, ...params: unknown[]): Promise<string> {
-  const { results } = await db
-    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .bind(...params)
-    .all<{ detail: string }>()
-  return results.map((r) => r.detail).join('\n')
-}
+const counters = (id: string) =>
+  db
+    .prepare('SELECT reply_count, descendant_count FROM comments WHERE id = ?1')
+    .bind(id)
+    .first<{ reply_count: number; descendant_count: number }>()
 
 beforeAll(createSites)
 
 describe('sites', () => {
-  it('reads a site with its allowed origins, and null for an unknown one', async () => {
-    expect(await getSite(db, SITE)).toMatchObject({ id: SITE, allowedOrigins: [SITE_ORIGIN] })
+  it('reads a site with its allowed origins and settings, and null for an unknown one', async () => {
+    expect(await getSite(db, SITE)).toMatchObject({
+      id: SITE,
+      allowedOrigins: [SITE_ORIGIN],
+      settings: SiteSettingsSchema.parse({}),
+    })
     expect(await getSite(db, 'nope')).toBeNull()
   })
 
@@ -88,55 +95,41 @@ describe('insertComment', () => {
       db,
       newComment({ threadKey: 'idem', readerId, idempotencyKey: 'key-12345', text: 'two' })
     )
-    expect(first.created).toBe(true)
-    expect(again).toMatchObject({ created: false, threadKey: 'idem' })
-    expect(again.comment).toMatchObject({ id: first.comment.id, text: 'one' })
+    expect(first!.created).toBe(true)
+    expect(again).toMatchObject({ created: false, row: { id: first!.row.id, text: 'one' } })
     expect((await getThread(db, SITE, 'idem'))?.comment_count).toBe(1)
-  })
-
-  it('lets different readers use the same idempotency key', async () => {
-    const a = await post({ threadKey: 'idem2', idempotencyKey: 'same-key-1' })
-    const b = await post({ threadKey: 'idem2', idempotencyKey: 'same-key-1' })
-    expect(a.id).not.toBe(b.id)
   })
 
   it('records root and depth, so a reply to a reply keeps its top-level ancestor', async () => {
     const top = await post({ threadKey: 'tree' })
-    const r1 = await reply('tree', top.id, Date.now())
-    const r2 = await reply('tree', r1.id, Date.now())
-    const row = await db
-      .prepare('SELECT root_id, depth, parent_id FROM comments WHERE id = ?1')
-      .bind(r2.id)
-      .first()
-    expect(row).toEqual({ root_id: top.id, depth: 2, parent_id: r1.id })
+    const r1 = await reply('tree', top.id)
+    const r2 = await reply('tree', r1.id)
+    expect(await findComment(db, SITE, r2.id)).toMatchObject({
+      root_id: top.id,
+      depth: 2,
+      parent_id: r1.id,
+    })
+    expect(await counters(top.id)).toEqual({ reply_count: 1, descendant_count: 2 })
   })
 
-  it('finds a parent only in its own thread', async () => {
-    const top = await post({ threadKey: 'parent-a' })
-    expect(await findParent(db, SITE, 'parent-a', top.id)).toMatchObject({ id: top.id })
-    expect(await findParent(db, SITE, 'parent-b', top.id)).toBeNull()
-    expect(await findParent(db, 'blog', 'parent-a', top.id)).toBeNull()
+  it('inserts nothing, counts nothing and returns null when the parent was deleted meanwhile', async () => {
+    const top = await post({ threadKey: 'vanished' })
+    const parent = await findComment(db, SITE, top.id)
+    await db.prepare('UPDATE comments SET deleted_at = 1 WHERE id = ?1').bind(top.id).run()
+    expect(await insertComment(db, newComment({ threadKey: 'vanished', parent }))).toBeNull()
+    expect(await counters(top.id)).toEqual({ reply_count: 0, descendant_count: 0 })
+    expect((await getThread(db, SITE, 'vanished'))?.comment_count).toBe(1)
+  })
+
+  it('finds a comment only on its own site', async () => {
+    const top = await post({ threadKey: 'scoped' })
+    expect(await findComment(db, SITE, top.id)).toMatchObject({ thread_key: 'scoped' })
+    expect(await findComment(db, OTHER_SITE, top.id)).toBeNull()
   })
 })
 
 describe('comment pages', () => {
-  it('orders top-level comments by time, then id, in both directions', async () => {
-    const t = 1_700_000_000_000
-    const ids = [await post({ threadKey: 'order', createdAt: t })]
-    ids.push(await post({ threadKey: 'order', createdAt: t + 1 }))
-    ids.push(await post({ threadKey: 'order', createdAt: t + 1 }))
-    const thread = (await getThread(db, SITE, 'order'))!
-    const tied = ids.slice(1).sort((a, b) => (a.id < b.id ? -1 : 1))
-    const oldest = await listTopLevel(db, thread.id, { sort: 'oldest', limit: 10, after: null })
-    expect(oldest.map((r) => r.id)).toEqual([ids[0]!.id, ...tied.map((c) => c.id)])
-    const newest = await listTopLevel(db, thread.id, { sort: 'newest', limit: 10, after: null })
-    expect(newest.map((r) => r.id)).toEqual(oldest.map((r) => r.id).reverse())
-    const after = { sort: 'newest' as const, createdAt: t + 1, id: newest[0]!.id }
-    const rest = await listTopLevel(db, thread.id, { sort: 'newest', limit: 10, after })
-    expect(rest.map((r) => r.id)).toEqual(newest.slice(1).map((r) => r.id))
-  })
-
-  it('nests replies of every depth under the page, oldest first, with direct reply counts', async () => {
+  it('nests replies of every depth under the page, oldest first, with their counters', async () => {
     const t = 1_700_000_000_000
     const a = await post({ threadKey: 'nest', createdAt: t })
     const b = await post({ threadKey: 'nest', createdAt: t + 10 })
@@ -144,11 +137,16 @@ describe('comment pages', () => {
     const a2 = await reply('nest', a.id, t + 30)
     const a1x = await reply('nest', a1.id, t + 40)
     const thread = (await getThread(db, SITE, 'nest'))!
-    const page = await loadCommentPage(db, thread.id, { sort: 'oldest', limit: 10, after: null })
+    const page = await loadCommentPage(
+      db,
+      thread.id,
+      { sort: 'oldest', lang: null, stance: null, limit: 10, after: null },
+      view
+    )
     expect(page.next).toBeNull()
-    expect(page.comments.map((c) => [c.id, c.replyCount])).toEqual([
-      [a.id, 2],
-      [b.id, 0],
+    expect(page.comments.map((c) => [c.id, c.replyCount, c.descendantCount])).toEqual([
+      [a.id, 2, 3],
+      [b.id, 0, 0],
     ])
     const [first] = page.comments
     expect(first!.replies.map((c) => [c.id, c.replyCount])).toEqual([
@@ -157,101 +155,52 @@ describe('comment pages', () => {
     ])
     expect(first!.replies[0]!.replies.map((c) => c.id)).toEqual([a1x.id])
     expect(thread.comment_count).toBe(5)
-  })
 
-  it('loads replies of several roots in one query, capped', async () => {
-    const a = await post({ threadKey: 'cap' })
-    const b = await post({ threadKey: 'cap' })
-    for (let i = 0; i < 3; i++) await reply('cap', a.id, 1000 + i)
-    for (let i = 0; i < 3; i++) await reply('cap', b.id, 2000 + i)
-    expect(await listReplies(db, [a.id, b.id])).toHaveLength(6)
-    const capped = await listReplies(db, [a.id, b.id], 4)
-    expect(capped.map((r) => r.created_at)).toEqual([1000, 1001, 1002, 2000])
-  })
-
-  it('counts reactions per emoji for many comments at once', async () => {
-    const a = await post({ threadKey: 'react' })
-    const b = await post({ threadKey: 'react' })
-    const add = (commentId: string, emoji: string) =>
-      db
-        .prepare(
-          'INSERT INTO reactions (comment_id, reader_id, emoji, created_at) VALUES (?1, ?2, ?3, 0)'
-        )
-        .bind(commentId, newReaderId(), emoji)
-    await db.batch([add(a.id, '👍'), add(a.id, '👍'), add(a.id, '❤️'), add(b.id, '😮')])
-    const counts = await countReactions(db, [a.id, b.id, newCommentId()])
-    expect(Object.fromEntries(counts)).toEqual({
-      [a.id]: { '👍': 2, '❤️': 1 },
-      [b.id]: { '😮': 1 },
-    })
+    const below = await loadReplyPage(
+      db,
+      { id: a1.id, parentId: a.id },
+      { limit: 10, after: null },
+      view
+    )
+    expect(below.replies.map((c) => c.id)).toEqual([a1x.id])
   })
 })
 
-describe('polls', () => {
-  it('keeps one vote per reader, changes it on a second vote and tallies exactly', async () => {
-    const poll = await createPoll(db, {
-      siteId: SITE,
-      key: 'db-poll',
-      threadId: null,
-      question: 'Q?',
-      options: ['Yes', 'No', 'Maybe'],
-    })
-    const [initial] = await loadPolls(db, [poll], null)
-    const [yes, no] = initial!.options.map((o) => parseOptionId(o.id)!)
-    const reader = newReaderId()
-    const vote = (readerId: string, optionId: number) =>
-      castVote(db, { pollId: poll.id, readerId, optionId, now: Date.now() })
-    expect(await vote(reader, yes!)).toBe(true)
-    expect(await vote(reader, no!)).toBe(true)
-    expect(await vote(newReaderId(), no!)).toBe(true)
-    const [result] = await loadPolls(db, [poll], reader)
-    expect(result).toMatchObject({ totalVotes: 2, myVote: `o_${no}` })
-    expect(result!.options.map((o) => [o.label, o.votes, o.percent])).toEqual([
-      ['Yes', 0, 0],
-      ['No', 2, 100],
-      ['Maybe', 0, 0],
-    ])
-  })
-
-  it('refuses an option of another poll', async () => {
-    const a = await createPoll(db, {
-      siteId: SITE,
-      key: 'poll-a',
-      threadId: null,
-      question: 'A?',
-      options: ['1', '2'],
-    })
-    const b = await createPoll(db, {
-      siteId: SITE,
-      key: 'poll-b',
-      threadId: null,
-      question: 'B?',
-      options: ['1', '2'],
-    })
-    const [pollB] = await loadPolls(db, [b], null)
-    const foreign = parseOptionId(pollB!.options[0]!.id)!
+describe('editComment', () => {
+  it('changes nothing outside the window, for another reader, or on a placeholder', async () => {
+    const readerId = newReaderId()
+    const comment = await post({ threadKey: 'edit-guards', readerId })
+    const edit = {
+      id: comment.id,
+      readerId,
+      text: 'x',
+      html: '<p>x</p>',
+      lang: null,
+      now: Date.now(),
+    }
+    expect((await editComment(db, { ...edit, editableSince: Date.now() })).edited).toBe(false)
     expect(
-      await castVote(db, { pollId: a.id, readerId: newReaderId(), optionId: foreign, now: 1 })
+      (await editComment(db, { ...edit, readerId: newReaderId(), editableSince: 0 })).edited
     ).toBe(false)
-    expect(await getPollByKey(db, SITE, 'poll-a')).toMatchObject({ id: a.id })
+    const done = await editComment(db, { ...edit, editableSince: 0 })
+    expect(done).toMatchObject({ edited: true, row: { text: 'x', edited_at: edit.now } })
   })
+})
 
-  it('lets the database refuse a second vote row for the same reader', async () => {
-    const poll = await getPollByKey(db, SITE, 'poll-a')
-    const option = await db
-      .prepare('SELECT id FROM poll_options WHERE poll_id = ?1 LIMIT 1')
-      .bind(poll!.id)
-      .first<{ id: number }>()
-    const insert = () =>
-      db
-        .prepare(
-          `INSERT INTO votes (poll_id, reader_id, option_id, created_at, updated_at)
-           VALUES (?1, 'r_sameeeeeeeee', ?2, 0, 0)`
-        )
-        .bind(poll!.id, option!.id)
-        .run()
-    await insert()
-    await expect(insert()).rejects.toThrow(/UNIQUE constraint failed/)
+describe('deleteComment', () => {
+  it('decides from the state inside its transaction, not from what the route read', async () => {
+    const top = await post({ threadKey: 'stale' })
+    const stale = (await findComment(db, SITE, top.id))!
+    // A reply arrives between the route's read (no replies) and the delete.
+    const late = await reply('stale', top.id)
+    expect(await deleteComment(db, stale, { now: Date.now(), reactionWeight: 1 })).toBe(
+      'placeholder'
+    )
+    expect(await findComment(db, SITE, late.id)).not.toBeNull()
+    expect((await getThread(db, SITE, 'stale'))?.comment_count).toBe(1)
+    // And a second delete with the same stale view does nothing at all.
+    expect(await deleteComment(db, stale, { now: Date.now(), reactionWeight: 1 })).toBeNull()
+    expect((await getThread(db, SITE, 'stale'))?.comment_count).toBe(1)
   })
 })
 

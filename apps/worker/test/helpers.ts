@@ -1,4 +1,15 @@
-import { ErrorBodySchema, ReaderSchema, type ErrorCode, type Reader } from '@parley/core'
+import {
+  CommentPageSchema,
+  CommentSchema,
+  ErrorBodySchema,
+  ReaderSchema,
+  ThreadSchema,
+  type Comment,
+  type CommentPage,
+  type ErrorCode,
+  type Reader,
+  type Thread,
+} from '@parley/core'
 import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
 import type { z } from 'zod'
@@ -67,4 +78,73 @@ export async function expectError(
   expect(body.error.code).toBe(code)
   if (paths) expect(body.error.issues?.map((i) => i.path)).toEqual(paths)
   return body
+}
+
+export const commentsPath = (thread: string, site = SITE) =>
+  `/v1/sites/${site}/threads/${encodeURIComponent(thread)}/comments`
+export const commentPath = (id: string, site = SITE) => `/v1/sites/${site}/comments/${id}`
+
+/** Posts through the API, as the widget does; returns the created comment. */
+export async function postComment(
+  token: string,
+  thread: string,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  site = SITE
+): Promise<Comment> {
+  const res = await api(commentsPath(thread, site), {
+    method: 'POST',
+    token,
+    headers,
+    json: { authorName: 'Ada', text: 'Hello', ...body },
+  })
+  return expectBody(res, 201, CommentSchema)
+}
+
+/** GET a page of comments; `token` makes it the reader's view. */
+export async function getPage(
+  thread: string,
+  query: Record<string, string | number> = {},
+  token?: string,
+  site = SITE
+): Promise<CommentPage> {
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))
+  const res = await api(`${commentsPath(thread, site)}?${qs}`, { token })
+  return expectBody(res, 200, CommentPageSchema)
+}
+
+export async function getThread(thread: string, site = SITE): Promise<Thread> {
+  const res = await api(`/v1/sites/${site}/threads/${encodeURIComponent(thread)}`)
+  return expectBody(res, 200, ThreadSchema)
+}
+
+/** One row of comments, for asserting stored columns and counters. */
+export async function commentRow(id: string): Promise<Record<string, unknown> | null> {
+  return env.DB.prepare('SELECT * FROM comments WHERE id = ?1').bind(id).first()
+}
+
+/** Finds a comment anywhere in a page's trees. */
+export function findInTree(comments: Comment[], id: string): Comment | undefined {
+  for (const comment of comments) {
+    if (comment.id === id) return comment
+    const found = findInTree(comment.replies, id)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** EXPLAIN QUERY PLAN of a statement, one plan line per row, for index assertions. */
+export async function queryPlan(sql: string, ...params: unknown[]): Promise<string> {
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>()
+  return results.map((row) => row.detail).join('\n')
+}
+
+/** Rows of a per-comment table (reactions, reports, comment_revisions) for one comment. */
+export async function countRows(table: string, commentId: string): Promise<number> {
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE comment_id = ?1`)
+    .bind(commentId)
+    .first<{ n: number }>()
+  return row!.n
 }

@@ -1,4 +1,4 @@
-import { ErrorBodySchema, ROUTES } from '@parley/core'
+import { ADMIN_ROUTES, ErrorBodySchema, ROUTES } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import app from '../src/index.ts'
@@ -52,9 +52,12 @@ describe('CORS for /v1/sites/:site/*', () => {
       'GET',
       'POST',
       'PUT',
+      'PATCH',
+      'DELETE',
     ])
     const allowed = res.headers.get('access-control-allow-headers')?.toLowerCase().split(',')
-    expect(allowed).toEqual(['authorization', 'content-type', 'idempotency-key'])
+    // If-None-Match: the widget refreshes poll results with ETags.
+    expect(allowed).toEqual(['authorization', 'content-type', 'idempotency-key', 'if-none-match'])
     expect(res.headers.get('access-control-max-age')).toBe('86400')
   })
 
@@ -115,7 +118,7 @@ describe('errors', () => {
     await expectError(post, 405, 'method_not_allowed')
     const get = await api(`/v1/sites/${SITE}/polls/p/vote`)
     await expectError(get, 405, 'method_not_allowed')
-    expect(get.headers.get('allow')).toBe('PUT')
+    expect(get.headers.get('allow')).toBe('PUT, DELETE')
   })
 
   it('hides unexpected failures behind 500 internal and logs them', async () => {
@@ -183,7 +186,7 @@ describe('GET /v1/openapi.json', () => {
     expect(documented).toHaveLength(served.size)
     // The app serves exactly the contract's route templates.
     expect(new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))).toEqual(
-      new Set(Object.values(ROUTES))
+      new Set([...Object.values(ROUTES), ...Object.values(ADMIN_ROUTES)])
     )
   })
 

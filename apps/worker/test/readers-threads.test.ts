@@ -1,4 +1,4 @@
-import { ReaderSchema, ThreadSchema } from '@parley/core'
+import { DEFAULT_REACTIONS, ReaderSchema, ThreadSchema } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyReaderToken } from '../src/lib/reader-token.ts'
@@ -64,6 +64,9 @@ describe('GET /v1/sites/:site/threads/:thread', () => {
       title: null,
       commentCount: 0,
       polls: [],
+      reactions: { available: [...DEFAULT_REACTIONS], showCounts: true },
+      stances: null,
+      languages: {},
     })
     const { n } = (await env.DB.prepare('SELECT COUNT(*) AS n FROM threads').first<{
       n: number

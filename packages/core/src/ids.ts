@@ -41,3 +41,4 @@ export const OptionIdSchema = z
 export const SiteParamsSchema = z.object({ site: SiteIdSchema })
 export const ThreadParamsSchema = z.object({ site: SiteIdSchema, thread: ThreadKeySchema })
 export const PollParamsSchema = z.object({ site: SiteIdSchema, poll: PollKeySchema })
+export const CommentParamsSchema = z.object({ site: SiteIdSchema, comment: CommentIdSchema })

@@ -10,10 +10,48 @@ export const THREAD_KEY_MAX = 200
 export const POLL_KEY_MAX = 64
 export const POLL_OPTIONS_MIN = 2
 export const POLL_OPTIONS_MAX = 10
+/** Options a poll may keep in all, hidden ones included (hidden options keep their votes). */
+export const POLL_OPTIONS_STORED_MAX = 20
+export const POLL_QUESTION_MAX = 300
+export const POLL_OPTION_LABEL_MAX = 100
 export const PAGE_SIZE_DEFAULT = 20
 export const PAGE_SIZE_MAX = 100
+/**
+ * Longest `cursor` of GET …/comments. A balanced-sort cursor keeps a position per stance group:
+ * up to POLL_OPTIONS_STORED_MAX options and "none", 21 (rank, comment id) pairs.
+ */
+export const COMMENTS_CURSOR_MAX = 4096
 /** Replies returned with one page of top-level comments; larger subtrees load on demand. */
 export const REPLIES_PER_PAGE_MAX = 500
 export const IDEMPOTENCY_KEY_MAX = 64
 /** Request bodies above this size are refused before they are parsed. */
 export const BODY_MAX_BYTES = 64 * 1024
+/** How long the author may edit a comment after posting it. */
+export const EDIT_WINDOW_MS = 15 * 60 * 1000
+/** Replies shown with their top-level comment; the rest of a larger subtree loads on demand. */
+export const REPLIES_INLINE_MAX = 50
+/** Replies are indented up to this depth; deeper ones render at it with "in reply to NAME". */
+export const REPLY_INDENT_MAX = 3
+/** Threads per GET …/counts request. */
+export const COUNTS_THREADS_MAX = 50
+export const REPORT_NOTE_MAX = 500
+/** Reactions a site may offer. */
+export const REACTIONS_MAX = 12
+/** The set readers knew from the Facebook plugin: like, love, haha, wow, sad, angry. */
+export const DEFAULT_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '😠'] as const
+/** Why a reader reports a comment; "abuse" covers abuse and hate. */
+export const REPORT_REASONS = ['spam', 'abuse', 'off_topic', 'other'] as const
+export type ReportReason = (typeof REPORT_REASONS)[number]
+/** Author badges; the poll stance is a separate field. */
+export const BADGES = ['author', 'expert', 'verified'] as const
+export type Badge = (typeof BADGES)[number]
+/**
+ * Vote-changing requests (PUT or DELETE …/vote) allowed per window, per reader token, per hashed
+ * network address and per site. Constants for now; issue 7 moves them into the site settings.
+ * The network limit is loose because a household, an office or a mobile carrier's NAT share one.
+ */
+export const VOTE_RATE_LIMITS = {
+  reader: { max: 10, windowSeconds: 60 },
+  network: { max: 120, windowSeconds: 60 },
+  site: { max: 6000, windowSeconds: 60 },
+} as const

@@ -1,36 +1,146 @@
 import { z } from 'zod'
 import { OptionIdSchema, PollKeySchema } from './ids.ts'
+import { POLL_OPTIONS_MAX } from './limits.ts'
 
-export const PollOptionSchema = z
+export const POLL_KINDS = ['single', 'multiple'] as const
+export type PollKind = (typeof POLL_KINDS)[number]
+
+/** Who may see the counts: everyone, readers who voted, or everyone once the poll has closed. */
+export const RESULTS_VISIBILITIES = ['always', 'after_vote', 'after_close'] as const
+export type ResultsVisibility = (typeof RESULTS_VISIBILITIES)[number]
+
+export const POLL_STATUSES = ['scheduled', 'open', 'closed'] as const
+export type PollStatus = (typeof POLL_STATUSES)[number]
+
+/** Whether the caller sees the results now, and if not, what would reveal them. */
+export const RESULTS_STATUSES = ['visible', 'hidden_until_vote', 'hidden_until_close'] as const
+export type ResultsStatus = (typeof RESULTS_STATUSES)[number]
+
+export const PollKindSchema = z.enum(POLL_KINDS).meta({
+  id: 'PollKind',
+  description: 'single: exactly one option; multiple: one up to maxChoices options',
+})
+
+export const ResultsVisibilitySchema = z.enum(RESULTS_VISIBILITIES).meta({
+  id: 'ResultsVisibility',
+  description:
+    'always: everyone sees the results; after_vote: readers who voted (everyone once closed); after_close: everyone, once the poll has closed',
+})
+
+export const PollStatusSchema = z.enum(POLL_STATUSES).meta({
+  id: 'PollStatus',
+  description: 'scheduled: before opensAt; open: accepting votes; closed: at or after closesAt',
+})
+
+export const ResultsStatusSchema = z.enum(RESULTS_STATUSES).meta({
+  id: 'ResultsStatus',
+  description:
+    'visible: `results` is set; hidden_until_vote: voting reveals them; hidden_until_close: closing the poll reveals them',
+})
+
+const isoTime = z.iso.datetime().nullable()
+
+export const PollOptionSchema = z.object({ id: OptionIdSchema, label: z.string() }).meta({
+  id: 'PollOption',
+  description: 'An option readers can choose (hidden options are left out)',
+})
+
+export const PollOptionResultSchema = z
   .object({
     id: OptionIdSchema,
-    label: z.string(),
     votes: z.int().nonnegative(),
-    percent: z
-      .int()
-      .min(0)
-      .max(100)
-      .meta({ description: 'Rounded by largest remainder, so the options sum to 100' }),
+    percent: z.int().min(0).max(100).meta({
+      description: 'Share of totalVotes, rounded by largest remainder so the options sum to 100',
+    }),
   })
-  .meta({ id: 'PollOption' })
+  .meta({ id: 'PollOptionResult' })
+
+export const PollResultsSchema = z
+  .object({
+    totalVotes: z.int().nonnegative().meta({
+      description: 'Chosen options summed over every ballot (= voters for a single-choice poll)',
+    }),
+    voters: z.int().nonnegative().meta({ description: 'Readers who cast a ballot' }),
+    options: z
+      .array(PollOptionResultSchema)
+      .meta({ description: 'One entry per option, in the order of the poll’s options' }),
+  })
+  .meta({ id: 'PollResults' })
 
 export const PollSchema = z
   .object({
     id: PollKeySchema,
     question: z.string(),
-    options: z.array(PollOptionSchema),
-    totalVotes: z.int().nonnegative(),
-    myVote: OptionIdSchema.nullable().meta({
-      description: "The calling reader's choice; null without a reader token or before voting",
+    kind: PollKindSchema,
+    maxChoices: z
+      .int()
+      .min(1)
+      .meta({ description: 'How many options a ballot may hold; 1 for a single-choice poll' }),
+    opensAt: isoTime.meta({
+      description: 'When voting opens (ISO 8601, UTC); null: from creation',
+    }),
+    closesAt: isoTime.meta({ description: 'When voting closes (ISO 8601, UTC); null: never' }),
+    status: PollStatusSchema,
+    resultsVisibility: ResultsVisibilitySchema,
+    allowVoteChange: z.boolean().meta({
+      description: 'Whether a reader may change or withdraw a vote while the poll is open',
+    }),
+    options: z.array(PollOptionSchema).meta({ description: 'In display order' }),
+    results: PollResultsSchema.nullable().meta({
+      description: 'null while the results are withheld from this caller; resultsStatus says why',
+    }),
+    resultsStatus: ResultsStatusSchema,
+    myChoices: z.array(OptionIdSchema).meta({
+      description:
+        "The calling reader's chosen options; [] without a reader token or before voting",
     }),
   })
   .meta({ id: 'Poll' })
 
-export const VoteSchema = z.object({ optionId: OptionIdSchema }).meta({ id: 'Vote' })
+export const VoteSchema = z
+  .object({
+    optionIds: z
+      .array(OptionIdSchema)
+      .min(1, 'must choose at least one option')
+      .max(POLL_OPTIONS_MAX, `must choose at most ${POLL_OPTIONS_MAX} options`)
+      .meta({
+        description: 'The chosen options: exactly one for a single-choice poll, at most maxChoices',
+      }),
+  })
+  .meta({ id: 'Vote' })
 
 export type PollOption = z.infer<typeof PollOptionSchema>
+export type PollOptionResult = z.infer<typeof PollOptionResultSchema>
+export type PollResults = z.infer<typeof PollResultsSchema>
 export type Poll = z.infer<typeof PollSchema>
-export type Vote = z.infer<typeof VoteSchema>
+export type Vote = z.input<typeof VoteSchema>
+
+/** Open and close times in milliseconds since the epoch; null leaves that side unbounded. */
+export interface PollSchedule {
+  opensAt: number | null
+  closesAt: number | null
+}
+
+/** Scheduled before opensAt, closed from closesAt on, open in between. */
+export function pollStatus(schedule: PollSchedule, now: number): PollStatus {
+  if (schedule.closesAt !== null && now >= schedule.closesAt) return 'closed'
+  if (schedule.opensAt !== null && now < schedule.opensAt) return 'scheduled'
+  return 'open'
+}
+
+/**
+ * Whether a caller may see the counts. A closed poll shows them to everyone whatever the setting:
+ * withholding them exists to keep early results from steering votes, and nobody can vote anymore.
+ */
+export function resultsStatus(
+  visibility: ResultsVisibility,
+  status: PollStatus,
+  hasVoted: boolean
+): ResultsStatus {
+  if (visibility === 'always' || status === 'closed') return 'visible'
+  if (visibility === 'after_close') return 'hidden_until_close'
+  return hasVoted ? 'visible' : 'hidden_until_vote'
+}
 
 /**
  * Whole percentages that always sum to 100 (or are all 0): floor every share, then hand the

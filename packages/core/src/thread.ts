@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { SiteIdSchema, ThreadKeySchema } from './ids.ts'
+import { PollKeySchema, SiteIdSchema, ThreadKeySchema } from './ids.ts'
 import { PollSchema } from './poll.ts'
+import { ThreadReactionsSchema } from './settings.ts'
 
 export const ThreadSchema = z
   .object({
@@ -12,6 +13,24 @@ export const ThreadSchema = z
       .nonnegative()
       .meta({ description: 'Published comments, replies included' }),
     polls: z.array(PollSchema),
+    reactions: ThreadReactionsSchema,
+    stances: z
+      .object({
+        poll: PollKeySchema,
+        counts: z.record(z.string(), z.int().nonnegative()).meta({
+          description: 'Option id (or "none") → top-level comments with that stance',
+          example: { o_1: 12, o_2: 4, none: 7 },
+        }),
+      })
+      .nullable()
+      .meta({
+        description:
+          "The thread's stance poll (its first single-choice poll) and the comment count per stance; null when the thread has no such poll",
+      }),
+    languages: z.record(z.string(), z.int().nonnegative()).meta({
+      description: 'Language tag → top-level comments in it, for the language filter',
+      example: { en: 12, fr: 3 },
+    }),
   })
   .meta({ id: 'Thread' })
 

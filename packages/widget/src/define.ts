@@ -2,6 +2,7 @@
 import { ParleyComment } from './components/comment/comment.ts'
 import { ParleyCommentForm } from './components/comment-form/comment-form.ts'
 import { ParleyComments } from './components/comments/comments.ts'
+import { ParleyCount } from './components/count/count.ts'
 import { ParleyDiscussion } from './components/discussion/discussion.ts'
 import { ParleyPoll } from './components/poll/poll.ts'
 import { safeDefine } from './internal/safe-define.ts'
@@ -11,3 +12,4 @@ safeDefine('parley-comment-form', ParleyCommentForm)
 safeDefine('parley-comment', ParleyComment)
 safeDefine('parley-comments', ParleyComments)
 safeDefine('parley-discussion', ParleyDiscussion)
+safeDefine('parley-count', ParleyCount)

@@ -1,9 +1,12 @@
-import type { Comment, ErrorCode } from '@parley/core'
+import type { Comment, ErrorCode, Poll } from '@parley/core'
 
 /** The detail of each public Parley event. All bubble and cross shadow roots (composed). */
 export interface ParleyEventDetails {
-  /** A reader voted (or changed their vote) and the server accepted it. */
-  'parley-vote': { pollId: string; optionId: string }
+  /**
+   * The server accepted a vote, a changed vote or a withdrawal: `poll` as it now stands, `choices`
+   * the reader's option ids (empty after a withdrawal).
+   */
+  'parley-vote': { poll: Poll; choices: string[] }
   /** The server accepted a comment or reply. */
   'parley-comment': { comment: Comment }
   /** A request failed; `message` is the localized text shown to the reader. */

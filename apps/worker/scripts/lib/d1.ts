@@ -1,10 +1,11 @@
 // Helpers for the scripts that write to D1 through `wrangler d1 execute`. Plain Node 22 (type
 // stripping), so: erasable TypeScript only, and explicit .ts extensions.
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { ZodError } from 'zod'
 
 export const WORKER_DIR = path.resolve(import.meta.dirname, '../..')
 const WRANGLER = path.join(WORKER_DIR, 'node_modules/.bin/wrangler')
@@ -103,21 +104,77 @@ export function executeSql(
   for (const line of summary) console.log(line)
 }
 
-/** Upserts a poll and its options; `threadId` is an SQL expression (a subquery or NULL). */
-export function pollStatements(
-  poll: { site: string; key: string; question: string; options: readonly string[] },
-  threadId: string,
-  now: number
-): string[] {
+/** A poll as poll:add and the seed define it; settings left out take the API's defaults. */
+export interface PollDefinitionInput {
+  site: string
+  key: string
+  question: string
+  options: readonly string[]
+  kind?: 'single' | 'multiple'
+  /** Default: 1 for a single-choice poll, every option for a multiple-choice one. */
+  maxChoices?: number
+  /** Milliseconds since the epoch; null or absent leaves that side open. */
+  opensAt?: number | null
+  closesAt?: number | null
+  resultsVisibility?: 'always' | 'after_vote' | 'after_close'
+  allowVoteChange?: boolean
+}
+
+/**
+ * Upserts a poll and its options; `threadId` is an SQL expression (a subquery or NULL). Running
+ * it again redefines the poll in place: the settings, and the labels by position. Options past
+ * the given list are hidden, never deleted, so their votes stay. A new edit token makes an admin
+ * edit validated against the old definition fail with 409 instead of interleaving.
+ */
+export function pollStatements(poll: PollDefinitionInput, threadId: string, now: number): string[] {
+  const kind = poll.kind ?? 'single'
+  const maxChoices = poll.maxChoices ?? (kind === 'single' ? 1 : poll.options.length)
+  const pollId = `(SELECT id FROM polls WHERE site_id = ${sql(poll.site)} AND key = ${sql(poll.key)})`
   return [
-    `INSERT INTO polls (site_id, key, thread_id, question, created_at)
-     VALUES (${sql(poll.site)}, ${sql(poll.key)}, ${threadId}, ${sql(poll.question)}, ${now})
-     ON CONFLICT (site_id, key) DO UPDATE SET thread_id = excluded.thread_id, question = excluded.question`,
+    `INSERT INTO polls (site_id, key, thread_id, question, kind, max_choices, opens_at, closes_at,
+       results_visibility, allow_vote_change, created_at, updated_at, edit_token)
+     VALUES (${sql(poll.site)}, ${sql(poll.key)}, ${threadId}, ${sql(poll.question)}, ${sql(kind)},
+       ${maxChoices}, ${sql(poll.opensAt ?? null)}, ${sql(poll.closesAt ?? null)},
+       ${sql(poll.resultsVisibility ?? 'always')}, ${poll.allowVoteChange === false ? 0 : 1},
+       ${now}, ${now}, ${sql(randomUUID())})
+     ON CONFLICT (site_id, key) DO UPDATE SET thread_id = excluded.thread_id,
+       question = excluded.question, kind = excluded.kind, max_choices = excluded.max_choices,
+       opens_at = excluded.opens_at, closes_at = excluded.closes_at,
+       results_visibility = excluded.results_visibility,
+       allow_vote_change = excluded.allow_vote_change, updated_at = excluded.updated_at,
+       edit_token = excluded.edit_token`,
     ...poll.options.map(
       (label, position) =>
-        `INSERT INTO poll_options (poll_id, label, position)
-         SELECT id, ${sql(label)}, ${position} FROM polls WHERE site_id = ${sql(poll.site)} AND key = ${sql(poll.key)}
-         ON CONFLICT (poll_id, position) DO UPDATE SET label = excluded.label`
+        `INSERT INTO poll_options (poll_id, label, position, hidden)
+         SELECT id, ${sql(label)}, ${position}, 0 FROM polls WHERE id = ${pollId}
+         ON CONFLICT (poll_id, position) DO UPDATE SET label = excluded.label, hidden = 0`
     ),
+    `UPDATE poll_options SET hidden = 1 WHERE poll_id = ${pollId} AND position >= ${poll.options.length}`,
   ]
+}
+
+/**
+ * An SqlStatement of the Worker (src/db) as a plain SQL string for a wrangler file, its numbered
+ * parameters replaced by literals, so the scripts run the very SQL the API runs. Those statements
+ * hold no "?" inside their own string literals.
+ */
+export function inlineParams(statement: { sql: string; params: (string | number | null)[] }) {
+  return statement.sql.replace(/\?(\d+)/g, (_, n: string) => {
+    const value = statement.params[Number(n) - 1]
+    if (value === undefined) throw new Error(`no value for ?${n} in: ${statement.sql}`)
+    return sql(value)
+  })
+}
+
+/** The statements `build` returns, inlined; invalid input (a zod error) exits with its issues. */
+export function inlineWrites(
+  build: () => { sql: string; params: (string | number | null)[] }[],
+  usage: string
+): string[] {
+  try {
+    return build().map(inlineParams)
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error
+    fail(`invalid settings:\n${describeIssues(error.issues)}`, usage)
+  }
 }

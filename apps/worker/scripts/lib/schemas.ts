@@ -7,3 +7,12 @@ export const OriginSchema = z
     error: 'must be an origin (scheme://host[:port]) without a path, query or fragment',
   })
   .transform((url) => new URL(url).origin)
+
+/** A --reactions flag: "👍,❤️" is that list, "off" is none; the scripts' own keywords aside. */
+export const emojiList = (flag: string): string[] =>
+  flag === 'off'
+    ? []
+    : flag
+        .split(',')
+        .map((emoji) => emoji.trim())
+        .filter(Boolean)

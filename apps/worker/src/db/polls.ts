@@ -1,5 +1,8 @@
-import { percentages, type Poll } from '@parley/core'
-import { toOptionId } from '../lib/ids.ts'
+import type { Poll, PollKind, ResultsVisibility } from '@parley/core'
+import { toPoll } from './poll-views.ts'
+
+// Reading polls. Results are counters kept exact by triggers (migration 0006), so reading a poll
+// costs the same however many votes it has: one row per poll and one per option.
 
 export interface PollRow {
   id: number
@@ -7,34 +10,100 @@ export interface PollRow {
   key: string
   thread_id: number | null
   question: string
+  kind: PollKind
+  max_choices: number
+  opens_at: number | null
+  closes_at: number | null
+  results_visibility: ResultsVisibility
+  allow_vote_change: 0 | 1
+  voter_count: number
   created_at: number
+  updated_at: number
+  edit_token: string | null
 }
 
-export interface OptionTallyRow {
-  poll_id: number
+export interface OptionRow {
   id: number
+  poll_id: number
   label: string
   position: number
-  votes: number
+  hidden: 0 | 1
+  vote_count: number
 }
 
-const POLL_COLUMNS = 'id, site_id, key, thread_id, question, created_at'
+/** A poll as one caller sees it: the poll, its options in display order, the caller's choices. */
+export interface PollState {
+  poll: PollRow
+  options: OptionRow[]
+  myChoices: number[]
+}
 
-// LEFT JOIN so options nobody chose still appear; the votes side reads only votes_by_option.
-const TALLY_OPTIONS = `SELECT o.poll_id, o.id, o.label, o.position, COUNT(v.option_id) AS votes
-  FROM poll_options o LEFT JOIN votes v ON v.poll_id = o.poll_id AND v.option_id = o.id
-  WHERE o.poll_id IN (SELECT value FROM json_each(?1))
-  GROUP BY o.id ORDER BY o.poll_id, o.position`
+export const POLL_COLUMNS = `id, site_id, key, thread_id, question, kind, max_choices, opens_at,
+  closes_at, results_visibility, allow_vote_change, voter_count, created_at, updated_at, edit_token`
+export const OPTION_COLUMNS = 'id, poll_id, label, position, hidden, vote_count'
 
-const MY_VOTES = `SELECT poll_id, option_id FROM votes
-  WHERE poll_id IN (SELECT value FROM json_each(?1)) AND reader_id = ?2`
+/** Which poll a batch reads: by row id (after a write) or by the key in the URL. */
+export type PollRef = { id: number } | { siteId: string; key: string }
 
-// The SELECT yields a row only for an option of this poll, so a foreign option changes nothing.
-// On the reader's second vote the UNIQUE (poll_id, reader_id) conflict turns it into an update.
-const CAST_VOTE = `INSERT INTO votes (poll_id, reader_id, option_id, created_at, updated_at)
-  SELECT o.poll_id, ?2, o.id, ?4, ?4 FROM poll_options o WHERE o.id = ?3 AND o.poll_id = ?1
-  ON CONFLICT (poll_id, reader_id)
-  DO UPDATE SET option_id = excluded.option_id, updated_at = excluded.updated_at`
+/**
+ * The statements that read a PollState, for a batch of their own or the tail of a write batch
+ * (which then reads its own writes, in the same transaction). Read them back with pollStateOf.
+ */
+export function pollStateReads(
+  db: D1Database,
+  ref: PollRef,
+  readerId: string | null
+): D1PreparedStatement[] {
+  const [pollId, params]: [string, unknown[]] =
+    'id' in ref
+      ? ['?1', [ref.id]]
+      : ['(SELECT id FROM polls WHERE site_id = ?1 AND key = ?2)', [ref.siteId, ref.key]]
+  const statements = [
+    db.prepare(`SELECT ${POLL_COLUMNS} FROM polls WHERE id = ${pollId}`).bind(...params),
+    db
+      .prepare(
+        `SELECT ${OPTION_COLUMNS} FROM poll_options WHERE poll_id = ${pollId} ORDER BY position`
+      )
+      .bind(...params),
+  ]
+  if (readerId !== null) {
+    statements.push(
+      db
+        .prepare(
+          `SELECT v.option_id FROM ballots b JOIN votes v ON v.ballot_id = b.id
+           WHERE b.poll_id = ${pollId} AND b.reader_id = ?${params.length + 1}`
+        )
+        .bind(...params, readerId)
+    )
+  }
+  return statements
+}
+
+/** The PollState from the results of pollStateReads (the last 2 or 3 results of a batch). */
+export function pollStateOf(results: D1Result[], readerId: string | null): PollState | null {
+  const tail = results.slice(readerId === null ? -2 : -3)
+  const poll = (tail[0]?.results[0] as PollRow | undefined) ?? null
+  if (!poll) return null
+  return {
+    poll,
+    options: (tail[1]?.results ?? []) as OptionRow[],
+    myChoices:
+      readerId === null ? [] : (tail[2]?.results ?? []).map((r) => (r as VoteRow).option_id),
+  }
+}
+
+interface VoteRow {
+  option_id: number
+}
+
+/** One round trip: the poll, its options and tallies, and the reader's choices. */
+export async function readPollState(
+  db: D1Database,
+  ref: PollRef,
+  readerId: string | null
+): Promise<PollState | null> {
+  return pollStateOf(await db.batch(pollStateReads(db, ref, readerId)), readerId)
+}
 
 export async function getPollByKey(
   db: D1Database,
@@ -55,92 +124,44 @@ export async function listThreadPolls(db: D1Database, threadId: number): Promise
   return results
 }
 
-export function toPoll(poll: PollRow, options: OptionTallyRow[], myOptionId: number | null): Poll {
-  const percents = percentages(options.map((o) => o.votes))
-  return {
-    id: poll.key,
-    question: poll.question,
-    options: options.map((o, i) => ({
-      id: toOptionId(o.id),
-      label: o.label,
-      votes: o.votes,
-      percent: percents[i] ?? 0,
-    })),
-    totalVotes: options.reduce((sum, o) => sum + o.votes, 0),
-    myVote: myOptionId === null ? null : toOptionId(myOptionId),
-  }
-}
-
-/** Results for several polls in one round trip: tallies, plus the reader's own votes. */
+/** Several polls as the reader sees them (a thread's), in one round trip. */
 export async function loadPolls(
   db: D1Database,
   polls: PollRow[],
-  readerId: string | null
+  readerId: string | null,
+  now = Date.now()
 ): Promise<Poll[]> {
   if (polls.length === 0) return []
   const ids = JSON.stringify(polls.map((p) => p.id))
-  const statements = [db.prepare(TALLY_OPTIONS).bind(ids)]
-  if (readerId) statements.push(db.prepare(MY_VOTES).bind(ids, readerId))
-  const [tallies, mine] = await db.batch(statements)
-  const options = (tallies?.results ?? []) as OptionTallyRow[]
-  const myVotes = new Map(
-    ((mine?.results ?? []) as { poll_id: number; option_id: number }[]).map((v) => [
-      v.poll_id,
-      v.option_id,
-    ])
-  )
-  return polls.map((poll) =>
-    toPoll(
-      poll,
-      options.filter((o) => o.poll_id === poll.id),
-      myVotes.get(poll.id) ?? null
-    )
-  )
-}
-
-/**
- * Records or changes the reader's vote: one row per (poll, reader), enforced by the database, so
- * concurrent votes by one reader can never count twice. False if the option is not in this poll.
- */
-export async function castVote(
-  db: D1Database,
-  vote: { pollId: number; readerId: string; optionId: number; now: number }
-): Promise<boolean> {
-  const result = await db
-    .prepare(CAST_VOTE)
-    .bind(vote.pollId, vote.readerId, vote.optionId, vote.now)
-    .run()
-  return result.meta.changes > 0
-}
-
-/** Creates a poll with its options (what `pnpm poll:add` does, for tests). */
-export async function createPoll(
-  db: D1Database,
-  poll: {
-    siteId: string
-    key: string
-    threadId: number | null
-    question: string
-    options: string[]
-  },
-  now = Date.now()
-): Promise<PollRow> {
-  await db.batch([
+  const statements = [
     db
       .prepare(
-        'INSERT INTO polls (site_id, key, thread_id, question, created_at) VALUES (?1, ?2, ?3, ?4, ?5)'
+        `SELECT ${OPTION_COLUMNS} FROM poll_options
+         WHERE poll_id IN (SELECT value FROM json_each(?1)) ORDER BY poll_id, position`
       )
-      .bind(poll.siteId, poll.key, poll.threadId, poll.question, now),
-    ...poll.options.map((label, position) =>
+      .bind(ids),
+  ]
+  if (readerId !== null) {
+    statements.push(
       db
         .prepare(
-          `INSERT INTO poll_options (poll_id, label, position)
-           SELECT id, ?3, ?4 FROM polls WHERE site_id = ?1 AND key = ?2`
+          `SELECT b.poll_id, v.option_id FROM ballots b JOIN votes v ON v.ballot_id = b.id
+           WHERE b.poll_id IN (SELECT value FROM json_each(?1)) AND b.reader_id = ?2`
         )
-        .bind(poll.siteId, poll.key, label, position)
-    ),
-  ])
-  const created = await getPollByKey(db, poll.siteId, poll.key)
-  if (!created) throw new Error(`poll ${poll.key} was not created`)
-  return created
+        .bind(ids, readerId)
+    )
+  }
+  const [options, mine] = await db.batch(statements)
+  const optionRows = (options?.results ?? []) as OptionRow[]
+  const choiceRows = (mine?.results ?? []) as (VoteRow & { poll_id: number })[]
+  return polls.map((poll) =>
+    toPoll(
+      {
+        poll,
+        options: optionRows.filter((o) => o.poll_id === poll.id),
+        myChoices: choiceRows.filter((v) => v.poll_id === poll.id).map((v) => v.option_id),
+      },
+      now
+    )
+  )
 }

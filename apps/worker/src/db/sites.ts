@@ -1,7 +1,11 @@
+import type { SiteSettings } from '@parley/core'
+import { parseSiteSettings } from './settings.ts'
+
 export interface SiteRow {
   id: string
   name: string
   allowed_origins: string
+  settings: string
   created_at: number
 }
 
@@ -9,6 +13,7 @@ export interface Site {
   id: string
   name: string
   allowedOrigins: string[]
+  settings: SiteSettings
   createdAt: number
 }
 
@@ -18,13 +23,14 @@ export function rowToSite(row: SiteRow): Site {
     id: row.id,
     name: row.name,
     allowedOrigins: Array.isArray(origins) ? origins.filter((o) => typeof o === 'string') : [],
+    settings: parseSiteSettings(row.settings),
     createdAt: row.created_at,
   }
 }
 
 export async function getSite(db: D1Database, id: string): Promise<Site | null> {
   const row = await db
-    .prepare('SELECT id, name, allowed_origins, created_at FROM sites WHERE id = ?1')
+    .prepare('SELECT id, name, allowed_origins, settings, created_at FROM sites WHERE id = ?1')
     .bind(id)
     .first<SiteRow>()
   return row ? rowToSite(row) : null

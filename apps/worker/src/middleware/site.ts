@@ -37,8 +37,10 @@ export const loadSite = createMiddleware<AppEnv, '/v1/sites/:site/*'>(async (c, 
 export const siteCors = cors({
   origin: (origin, c) =>
     origin && isAllowedOrigin(c.get('site') as Site, origin, c.req.url) ? origin : null,
-  allowMethods: ['GET', 'POST', 'PUT'],
-  allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'],
+  // The widget reads Retry-After to say when to try again, and ETag to revalidate poll results.
+  exposeHeaders: ['ETag', 'Retry-After'],
   maxAge: 86400,
 })
 

@@ -1,51 +1,133 @@
 import { zValidator } from '@hono/zod-validator'
-import { PollParamsSchema, VoteSchema } from '@parley/core'
+import { PollParamsSchema, pollStatus, VoteSchema } from '@parley/core'
 import { Hono } from 'hono'
-import { castVote, getPollByKey, loadPolls } from '../db/polls.ts'
+import { castBallot, withdrawBallot } from '../db/ballots.ts'
+import { scheduleOf, toPoll } from '../db/poll-views.ts'
+import { readPollState, type PollRow, type PollState } from '../db/polls.ts'
 import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
+import { jsonWithETag } from '../lib/etag.ts'
 import { parseOptionId } from '../lib/ids.ts'
 import { jsonBody } from '../middleware/json-body.ts'
 import { readerOf, requireReader } from '../middleware/reader.ts'
+import { limitVotes } from '../middleware/vote-rate-limit.ts'
 
-async function findPoll(db: D1Database, site: string, key: string) {
-  const poll = await getPollByKey(db, site, key)
-  if (!poll) throw new ApiError('poll_not_found', `There is no poll "${key}" on this site`)
-  return poll
+const pollNotFound = (key: string) =>
+  new ApiError('poll_not_found', `There is no poll "${key}" on this site`)
+
+/** 409 poll_not_open before opensAt, 409 poll_closed from closesAt on. */
+function assertOpen(poll: PollRow, now: number): void {
+  const status = pollStatus(scheduleOf(poll), now)
+  if (status === 'scheduled') {
+    const opensAt = new Date(poll.opens_at!).toISOString()
+    throw new ApiError('poll_not_open', `This poll opens at ${opensAt}`)
+  }
+  if (status === 'closed') throw new ApiError('poll_closed', 'This poll is closed')
 }
 
+const lockedError = () =>
+  new ApiError('vote_locked', 'Votes in this poll cannot be changed or withdrawn')
+
+const choiceIssue = (message: string) => [{ path: 'body.optionIds', message }]
+
+/**
+ * The option row ids of a valid ballot: every id names a visible option of this poll, none twice,
+ * and no more than the poll allows (422 invalid_option / too_many_choices otherwise).
+ */
+function checkChoices({ poll, options }: PollState, optionIds: string[]): number[] {
+  const votable = new Set(options.filter((o) => o.hidden === 0).map((o) => o.id))
+  const chosen: number[] = []
+  for (const optionId of optionIds) {
+    const id = parseOptionId(optionId)
+    if (id === null || !votable.has(id)) {
+      const message = `${optionId} is not an option of this poll`
+      throw new ApiError('invalid_option', message, { issues: choiceIssue(message) })
+    }
+    if (chosen.includes(id)) {
+      const message = `${optionId} is chosen more than once`
+      throw new ApiError('invalid_option', message, { issues: choiceIssue(message) })
+    }
+    chosen.push(id)
+  }
+  const max = poll.kind === 'single' ? 1 : poll.max_choices
+  if (chosen.length > max) {
+    const message =
+      max === 1 ? 'must choose exactly one option' : `must choose at most ${max} options`
+    throw new ApiError(
+      'too_many_choices',
+      `This poll allows ${max} choice${max === 1 ? '' : 's'}`,
+      {
+        issues: choiceIssue(message),
+      }
+    )
+  }
+  return chosen
+}
+
+const sameChoices = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((id) => b.includes(id))
+
+const params = zValidator('param', PollParamsSchema, validationHook)
+
 export const polls = new Hono<AppEnv>()
-  .get('/', zValidator('param', PollParamsSchema, validationHook), async (c) => {
+  .get('/', params, async (c) => {
     const { site, poll: key } = c.req.valid('param')
-    const poll = await findPoll(c.env.DB, site, key)
-    const [result] = await loadPolls(c.env.DB, [poll], await readerOf(c))
-    return c.json(result!)
+    const state = await readPollState(c.env.DB, { siteId: site, key }, await readerOf(c))
+    if (!state) throw pollNotFound(key)
+    return jsonWithETag(c, toPoll(state, Date.now()))
   })
   .put(
     '/vote',
     jsonBody(),
     requireReader,
-    zValidator('param', PollParamsSchema, validationHook),
+    params,
     zValidator('json', VoteSchema, validationHook),
+    limitVotes,
     async (c) => {
       const { site, poll: key } = c.req.valid('param')
-      const { optionId } = c.req.valid('json')
-      const poll = await findPoll(c.env.DB, site, key)
-      const optionRowId = parseOptionId(optionId)
-      const counted =
-        optionRowId !== null &&
-        (await castVote(c.env.DB, {
-          pollId: poll.id,
-          readerId: c.var.readerId,
-          optionId: optionRowId,
-          now: Date.now(),
-        }))
-      if (!counted) {
-        throw new ApiError('invalid_option', `${optionId} is not an option of this poll`, {
-          issues: [{ path: 'body.optionId', message: 'is not an option of this poll' }],
-        })
+      const now = Date.now()
+      const current = await readPollState(c.env.DB, { siteId: site, key }, null)
+      if (!current) throw pollNotFound(key)
+      assertOpen(current.poll, now)
+      const optionIds = checkChoices(current, c.req.valid('json').optionIds)
+      const { written, state } = await castBallot(c.env.DB, {
+        pollId: current.poll.id,
+        readerId: c.var.readerId,
+        optionIds,
+        now,
+      })
+      if (!state) throw pollNotFound(key)
+      if (!written) {
+        // The database refused: find out why from the state it read back.
+        assertOpen(state.poll, now)
+        if (state.myChoices.length === 0) {
+          const message = 'an option was removed meanwhile; reload the poll'
+          throw new ApiError('invalid_option', message, { issues: choiceIssue(message) })
+        }
+        // A retry of the very ballot already counted is a success, not a change.
+        if (!sameChoices(state.myChoices, optionIds)) throw lockedError()
       }
-      const [result] = await loadPolls(c.env.DB, [poll], c.var.readerId)
-      return c.json(result!)
+      return c.json(toPoll(state, now))
     }
   )
+  .delete('/vote', requireReader, params, limitVotes, async (c) => {
+    const { site, poll: key } = c.req.valid('param')
+    const now = Date.now()
+    const current = await readPollState(c.env.DB, { siteId: site, key }, c.var.readerId)
+    if (!current) throw pollNotFound(key)
+    // Nothing to withdraw is not an error: DELETE is idempotent.
+    if (current.myChoices.length === 0) return c.json(toPoll(current, now))
+    assertOpen(current.poll, now)
+    if (current.poll.allow_vote_change === 0) throw lockedError()
+    const state = await withdrawBallot(c.env.DB, {
+      pollId: current.poll.id,
+      readerId: c.var.readerId,
+      now,
+    })
+    if (!state) throw pollNotFound(key)
+    if (state.myChoices.length > 0) {
+      assertOpen(state.poll, now)
+      throw lockedError()
+    }
+    return c.json(toPoll(state, now))
+  })

@@ -1,31 +1,72 @@
 import { zValidator } from '@hono/zod-validator'
-import { ThreadParamsSchema, type Thread } from '@parley/core'
+import { ThreadParamsSchema, type Poll, type Thread } from '@parley/core'
 import { Hono } from 'hono'
 import { listThreadPolls, loadPolls } from '../db/polls.ts'
-import { getThread } from '../db/threads.ts'
+import { countStances, getThreadWithStancePoll, type StancePoll } from '../db/stances.ts'
+import { countLanguages } from '../db/threads.ts'
 import type { AppEnv } from '../env.ts'
 import { validationHook } from '../errors.ts'
 import { readerOf } from '../middleware/reader.ts'
+import { reactionsOf } from './comment-access.ts'
+
+/** Thread.stances: the stance poll's key and its top-level comments per stance. */
+async function stancesOf(
+  db: D1Database,
+  threadId: number,
+  stancePoll: StancePoll | null,
+  polls: Poll[]
+): Promise<Thread['stances']> {
+  if (!stancePoll) return null
+  const visibleOptions = polls.find((p) => p.id === stancePoll.key)?.options.map((o) => o.id)
+  const counts = await countStances(db, threadId, {
+    id: stancePoll.id,
+    visibleOptions: visibleOptions ?? [],
+  })
+  return { poll: stancePoll.key, counts }
+}
 
 export const threads = new Hono<AppEnv>().get(
   '/',
   zValidator('param', ThreadParamsSchema, validationHook),
   async (c) => {
     const { site, thread: key } = c.req.valid('param')
-    const row = await getThread(c.env.DB, site, key)
+    const { showStances } = c.var.site.settings
+    const { thread: row, stancePoll } = await getThreadWithStancePoll(
+      c.env.DB,
+      site,
+      key,
+      showStances
+    )
     if (!row) {
       // A page nobody has commented on yet: nothing to store until the first comment.
-      const empty: Thread = { site, key, title: null, commentCount: 0, polls: [] }
+      const empty: Thread = {
+        site,
+        key,
+        title: null,
+        commentCount: 0,
+        polls: [],
+        reactions: reactionsOf(c.var.site, undefined),
+        stances: null,
+        languages: {},
+      }
       return c.json(empty)
     }
-    const polls = await listThreadPolls(c.env.DB, row.id)
-    const readerId = polls.length > 0 ? await readerOf(c) : null
+    const pollRows = await listThreadPolls(c.env.DB, row.id)
+    const readerId = pollRows.length > 0 ? await readerOf(c) : null
+    const polls = await loadPolls(c.env.DB, pollRows, readerId)
+    const [stances, languages] = await Promise.all([
+      stancesOf(c.env.DB, row.id, stancePoll, polls),
+      countLanguages(c.env.DB, row.id),
+    ])
     const thread: Thread = {
       site,
       key,
       title: row.title,
       commentCount: row.comment_count,
-      polls: await loadPolls(c.env.DB, polls, readerId),
+      polls,
+      reactions: reactionsOf(c.var.site, row.settings),
+      stances,
+      languages,
     }
     return c.json(thread)
   }

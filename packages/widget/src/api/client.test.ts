@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, getPoll, getThread, listComments, vote } from './client.ts'
+import {
+  ApiError,
+  deleteComment,
+  editComment,
+  getCounts,
+  getPoll,
+  getThread,
+  listComments,
+  listReplies,
+  react,
+  reportComment,
+  unreact,
+  vote,
+  withdrawVote,
+} from './client.ts'
 import { API, errorBody, json, makePoll, mockApi, readerRoute } from '../test/helpers.ts'
 
 const ep = { api: `${API}/`, site: 'demo' }
@@ -66,10 +80,10 @@ describe('api client', () => {
   it('stores the reader token per API origin and site, and sends it on reads too', async () => {
     const { requests } = mockApi({
       ...readerRoute,
-      'PUT /v1/sites/demo/polls/p/vote': () => makePoll({ myVote: 'o_1' }),
-      'GET /v1/sites/demo/polls/p': () => makePoll({ myVote: 'o_1' }),
+      'PUT /v1/sites/demo/polls/p/vote': () => makePoll({ myChoices: ['o_1'] }),
+      'GET /v1/sites/demo/polls/p': () => makePoll({ myChoices: ['o_1'] }),
     })
-    await vote(ep, 'p', 'o_1')
+    await vote(ep, 'p', ['o_1'])
     expect(localStorage.getItem(`parley:reader|${API}|demo`)).toBe('tok-1')
     await getPoll(ep, 'p')
     expect(requests.at(-1)!.headers.get('authorization')).toBe('Bearer tok-1')
@@ -82,8 +96,140 @@ describe('api client', () => {
       'GET /v1/sites/demo/polls/p': (req) =>
         req.headers.has('authorization') ? errorBody('unauthorized', 401) : makePoll(),
     })
-    await expect(getPoll(ep, 'p')).resolves.toMatchObject({ myVote: null })
+    await expect(getPoll(ep, 'p')).resolves.toMatchObject({ poll: { myChoices: [] } })
     expect(requests).toHaveLength(2)
     expect(localStorage.getItem(`parley:reader|${API}|demo`)).toBeNull()
+  })
+
+  it('reads a poll past the HTTP cache and revalidates it by ETag', async () => {
+    const poll = makePoll()
+    const { requests } = mockApi({
+      'GET /v1/sites/demo/polls/p': (req) =>
+        req.headers.get('if-none-match') === '"v1"'
+          ? new Response(null, { status: 304, headers: { etag: '"v1"' } })
+          : json(poll, 200, { etag: '"v1"' }),
+    })
+    await expect(getPoll(ep, 'p')).resolves.toEqual({ poll, etag: '"v1"' })
+    await expect(getPoll(ep, 'p', { etag: '"v1"' })).resolves.toBeNull()
+    await expect(getPoll(ep, 'p', { etag: '"v0"' })).resolves.toEqual({ poll, etag: '"v1"' })
+    expect(requests.map((r) => [r.cache, r.headers.get('if-none-match')])).toEqual([
+      ['no-store', null],
+      ['no-store', '"v1"'],
+      ['no-store', '"v0"'],
+    ])
+  })
+
+  it('votes with several options and withdraws, as the reader', async () => {
+    const { requests } = mockApi({
+      ...readerRoute,
+      'PUT /v1/sites/demo/polls/p/vote': () => makePoll({ myChoices: ['o_1', 'o_3'] }),
+      'DELETE /v1/sites/demo/polls/p/vote': () => makePoll(),
+    })
+    await expect(vote(ep, 'p', ['o_1', 'o_3'])).resolves.toMatchObject({
+      myChoices: ['o_1', 'o_3'],
+    })
+    await expect(withdrawVote(ep, 'p')).resolves.toMatchObject({ myChoices: [] })
+    const [, put, del] = requests
+    expect(await put!.json()).toEqual({ optionIds: ['o_1', 'o_3'] })
+    expect([del!.method, del!.headers.get('authorization')]).toEqual(['DELETE', 'Bearer tok-1'])
+  })
+
+  it('reads Retry-After of a 429 as seconds or as an HTTP date', async () => {
+    const later = new Date(Date.now() + 125_000).toUTCString()
+    const limited = (retryAfter: string) =>
+      json({ error: { code: 'rate_limited', message: 'slow down' } }, 429, {
+        'retry-after': retryAfter,
+      })
+    mockApi({
+      ...readerRoute,
+      'PUT /v1/sites/demo/polls/a/vote': () => limited('30'),
+      'PUT /v1/sites/demo/polls/b/vote': () => limited(later),
+      'PUT /v1/sites/demo/polls/c/vote': () => limited('soon'),
+      'PUT /v1/sites/demo/polls/d/vote': () => errorBody('poll_closed', 409),
+    })
+    const fail = (poll: string) =>
+      vote(ep, poll, ['o_1']).then(
+        () => expect.unreachable(),
+        (e: ApiError) => e
+      )
+    expect(await fail('a')).toMatchObject({ code: 'rate_limited', status: 429, retryAfter: 30 })
+    const byDate = (await fail('b')).retryAfter!
+    expect(byDate).toBeGreaterThan(115)
+    expect(byDate).toBeLessThanOrEqual(125)
+    expect((await fail('c')).retryAfter).toBeUndefined()
+    const closed = await fail('d')
+    expect(closed).toMatchObject({ code: 'poll_closed', status: 409 })
+    expect(closed.retryAfter).toBeUndefined()
+  })
+
+  it('lists with sort and language, and pages the replies of one comment', async () => {
+    const { requests } = mockApi({
+      'GET /v1/sites/demo/threads/t/comments': () => ({ comments: [], nextCursor: null }),
+      'GET /v1/sites/demo/comments/c_1234567890/replies': () => ({ replies: [], nextCursor: null }),
+    })
+    await listComments(ep, 't', { sort: 'top', lang: 'pt-BR', cursor: 'x' })
+    await listComments(ep, 't', { sort: 'oldest', lang: '' })
+    await listReplies(ep, 'c_1234567890', { cursor: 'n1' })
+    expect(requests.map((r) => r.url.replace(API, ''))).toEqual([
+      '/v1/sites/demo/threads/t/comments?sort=top&limit=20&cursor=x&lang=pt-BR',
+      '/v1/sites/demo/threads/t/comments?sort=oldest&limit=20',
+      '/v1/sites/demo/comments/c_1234567890/replies?cursor=n1',
+    ])
+  })
+
+  it('edits, deletes, reacts and reports as the reader, creating one when needed', async () => {
+    const id = 'c_1234567890'
+    const state = { reactions: { '👍': 1 }, myReaction: '👍' }
+    const { requests } = mockApi({
+      ...readerRoute,
+      [`PATCH /v1/sites/demo/comments/${id}`]: () => ({ id }),
+      [`DELETE /v1/sites/demo/comments/${id}`]: () => ({ id, outcome: 'removed' }),
+      [`PUT /v1/sites/demo/comments/${id}/reaction`]: () => state,
+      [`DELETE /v1/sites/demo/comments/${id}/reaction`]: () => ({ ...state, myReaction: null }),
+      [`POST /v1/sites/demo/comments/${id}/reports`]: () =>
+        json({ reason: 'spam', createdAt: '2026-01-01T00:00:00.000Z' }, 201),
+    })
+    await editComment(ep, id, 'New text')
+    await expect(react(ep, id, '👍')).resolves.toEqual(state)
+    await expect(unreact(ep, id)).resolves.toMatchObject({ myReaction: null })
+    await reportComment(ep, id, { reason: 'off_topic', note: 'why' })
+    await expect(deleteComment(ep, id)).resolves.toEqual({ id, outcome: 'removed' })
+    const calls = await Promise.all(
+      requests.map(async (r) => [
+        r.method,
+        new URL(r.url).pathname.replace(`/v1/sites/demo/comments/${id}`, '…'),
+        r.headers.get('authorization'),
+        r.method === 'POST' || r.method === 'PATCH' || r.method === 'PUT' ? await r.json() : null,
+      ])
+    )
+    expect(calls).toEqual([
+      ['POST', '/v1/sites/demo/readers', null, {}],
+      ['PATCH', '…', 'Bearer tok-1', { text: 'New text' }],
+      ['PUT', '…/reaction', 'Bearer tok-1', { emoji: '👍' }],
+      ['DELETE', '…/reaction', 'Bearer tok-1', null],
+      ['POST', '…/reports', 'Bearer tok-1', { reason: 'off_topic', note: 'why' }],
+      ['DELETE', '…', 'Bearer tok-1', null],
+    ])
+  })
+
+  it('asks for counts without credentials, at most COUNTS_THREADS_MAX threads at a time', async () => {
+    const { requests } = mockApi({
+      'GET /v1/sites/demo/counts': (_req, url) => ({
+        counts: Object.fromEntries(
+          url.searchParams
+            .get('threads')!
+            .split(',')
+            .map((t) => [t, 1])
+        ),
+      }),
+    })
+    localStorage.setItem(`parley:reader|${API}|demo`, 'tok-1')
+    const threads = Array.from({ length: 120 }, (_, i) => `t${i}`)
+    const counts = await getCounts(ep, threads)
+    expect(Object.keys(counts)).toEqual(threads)
+    expect(
+      requests.map((r) => new URL(r.url).searchParams.get('threads')!.split(',').length)
+    ).toEqual([50, 50, 20])
+    expect(requests.every((r) => !r.headers.has('authorization'))).toBe(true)
   })
 })

@@ -1,23 +1,35 @@
 import type {
   Comment,
   CommentPage,
+  CommentSort,
+  Counts,
+  DeleteResult,
   ErrorBody,
   ErrorCode,
   ErrorIssue,
+  NewReport,
   Poll,
+  ReactionState,
   Reader,
+  ReplyPage,
+  Report,
   ROUTES,
   Thread,
 } from '@parley/core'
-import { PAGE_SIZE_DEFAULT } from '@parley/core/limits'
+import { COUNTS_THREADS_MAX, PAGE_SIZE_DEFAULT } from '@parley/core/limits'
 import { originOf, read, write } from '../internal/storage.ts'
 
 // The route templates are restated here because @parley/core's runtime entry pulls in zod; the
 // type annotation makes any drift from the contract a compile error.
-const ROUTE: Pick<typeof ROUTES, 'readers' | 'thread' | 'comments' | 'poll' | 'vote'> = {
+const ROUTE: Omit<typeof ROUTES, 'openapi'> = {
   readers: '/v1/sites/:site/readers',
   thread: '/v1/sites/:site/threads/:thread',
   comments: '/v1/sites/:site/threads/:thread/comments',
+  comment: '/v1/sites/:site/comments/:comment',
+  replies: '/v1/sites/:site/comments/:comment/replies',
+  reaction: '/v1/sites/:site/comments/:comment/reaction',
+  reports: '/v1/sites/:site/comments/:comment/reports',
+  counts: '/v1/sites/:site/counts',
   poll: '/v1/sites/:site/polls/:poll',
   vote: '/v1/sites/:site/polls/:poll/vote',
 }
@@ -32,10 +44,18 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+/** One cursor page. */
+export interface PageOptions extends RequestOptions {
+  cursor?: string | null
+  limit?: number
+}
+
 export interface NewCommentBody {
   authorName: string
   text: string
   parentId?: string
+  /** Show the author's vote in the thread's stance poll on the comment (the server's default). */
+  showStance?: boolean
 }
 
 /** Every failure of the client: an error envelope, an unreadable response or a network error. */
@@ -45,6 +65,8 @@ export class ApiError extends Error {
   /** HTTP status; 0 when the request never got a response. */
   status: number
   issues: ErrorIssue[] | undefined
+  /** For 429: seconds until a retry may succeed, from a readable `Retry-After` header. */
+  retryAfter: number | undefined
 
   constructor(code: ErrorCode, message: string, status: number, issues?: ErrorIssue[]) {
     super(message)
@@ -74,6 +96,9 @@ interface Init extends RequestOptions {
   query?: Record<string, string | number | null | undefined>
   headers?: Record<string, string>
   auth?: Auth
+  cache?: RequestCache
+  /** Sees every successful response (for its headers). */
+  seen?: (res: Response) => void
 }
 
 function url(ep: Endpoint, template: string, params: Record<string, string>, init: Init): string {
@@ -91,35 +116,39 @@ async function send(href: string, init: Init, token: string | null): Promise<Res
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   if (token) headers.authorization = `Bearer ${token}`
   try {
-    return await fetch(href, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? null : JSON.stringify(init.body),
-      signal: init.signal ?? null,
-    })
+    // fetch ignores the options that are the client's own (query, auth, seen), and an undefined
+    // method, signal, cache or body means its default.
+    return await fetch(href, { ...init, headers, body: JSON.stringify(init.body) })
   } catch (e) {
     if (init.signal?.aborted) throw e
     throw new ApiError('unavailable', 'The API could not be reached', 0)
   }
 }
 
-function errorFrom(status: number, body: unknown): ApiError {
-  const error = (body as Partial<ErrorBody> | null)?.error
-  if (error && typeof error.code === 'string') {
-    return new ApiError(error.code, error.message, status, error.issues)
-  }
+/** The code of a failure without an error envelope, by HTTP status; other 5xx are 'unavailable'. */
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  404: 'not_found',
+  429: 'rate_limited',
+}
+
+function errorFrom(res: Response, body: unknown): ApiError {
+  const { status } = res
+  const envelope = (body as Partial<ErrorBody> | null)?.error
   // No envelope: a proxy, a gateway page or a crash in front of the API.
-  const code: ErrorCode =
-    status === 401
-      ? 'unauthorized'
-      : status === 404
-        ? 'not_found'
-        : status === 429
-          ? 'rate_limited'
-          : status >= 500
-            ? 'unavailable'
-            : 'internal'
-  return new ApiError(code, `HTTP ${status}`, status)
+  const error =
+    envelope && typeof envelope.code === 'string'
+      ? new ApiError(envelope.code, envelope.message, status, envelope.issues)
+      : new ApiError(
+          STATUS_CODES[status] ?? (status >= 500 ? 'unavailable' : 'internal'),
+          `HTTP ${status}`,
+          status
+        )
+  // Retry-After is seconds or an HTTP date; cross-origin it is readable only when exposed.
+  const after = res.headers.get('retry-after')
+  const seconds = Number(after) || (Date.parse(after!) - Date.now()) / 1000
+  if (status === 429 && seconds > 0) error.retryAfter = Math.ceil(seconds)
+  return error
 }
 
 async function request<T>(
@@ -140,15 +169,18 @@ async function request<T>(
     token = auth === 'required' ? await ensureReader(ep, init.signal) : null
     res = await send(href, init, token)
   }
+  // Only conditional requests get 304, and they resolve to null: nothing changed.
+  if (res.status === 304) return null as T
   let body: unknown = null
   try {
     body = await res.json()
   } catch (e) {
     if (init.signal?.aborted) throw e
   }
-  if (!res.ok) throw errorFrom(res.status, body)
+  if (!res.ok) throw errorFrom(res, body)
   if (body == null)
     throw new ApiError('internal', 'The API sent an unreadable response', res.status)
+  init.seen?.(res)
   return body as T
 }
 
@@ -156,17 +188,12 @@ function ensureReader(ep: Endpoint, signal?: AbortSignal): Promise<string> {
   const key = tokenKey(ep)
   let pending = creating.get(key)
   if (!pending) {
-    pending = createReader(ep, { signal }).then(
-      (reader) => {
-        creating.delete(key)
+    pending = createReader(ep, { signal })
+      .then((reader) => {
         write(key, reader.token)
         return reader.token
-      },
-      (e: unknown) => {
-        creating.delete(key)
-        throw e
-      }
-    )
+      })
+      .finally(() => creating.delete(key))
     creating.set(key, pending)
   }
   return pending
@@ -186,14 +213,30 @@ export function getThread(
   return request(ep, ROUTE.thread, { thread }, opts)
 }
 
-/** GET /v1/sites/:site/threads/:thread/comments — newest first, one cursor page. */
+/**
+ * GET /v1/sites/:site/threads/:thread/comments — one cursor page of top-level comments with their
+ * replies, newest first unless `sort` says otherwise, optionally only those in language `lang`
+ * or with stance `stance` (an option id of the stance poll, or 'none'). Sends the reader token
+ * when there is one, so `mine` and `myReaction` are filled in.
+ */
 export function listComments(
   ep: Endpoint,
   thread: string,
-  opts: RequestOptions & { cursor?: string | null; limit?: number } = {}
+  opts: PageOptions & { sort?: CommentSort; lang?: string; stance?: string } = {}
 ): Promise<CommentPage> {
-  const query = { sort: 'newest', limit: opts.limit ?? PAGE_SIZE_DEFAULT, cursor: opts.cursor }
-  return request(ep, ROUTE.comments, { thread }, { signal: opts.signal, query })
+  const { signal, sort = 'newest', limit = PAGE_SIZE_DEFAULT, cursor, lang, stance } = opts
+  const query = { sort, limit, cursor, lang: lang || null, stance: stance || null }
+  return request(ep, ROUTE.comments, { thread }, { signal, query })
+}
+
+/** GET /v1/sites/:site/comments/:comment/replies — the subtree below a comment, flat, oldest first. */
+export function listReplies(
+  ep: Endpoint,
+  comment: string,
+  opts: PageOptions = {}
+): Promise<ReplyPage> {
+  const { signal, limit, cursor } = opts
+  return request(ep, ROUTE.replies, { comment }, { signal, query: { limit, cursor } })
 }
 
 /**
@@ -216,22 +259,137 @@ export function postComment(
   )
 }
 
-/** GET /v1/sites/:site/polls/:poll — `myVote` is set when this reader has voted. */
-export function getPoll(ep: Endpoint, poll: string, opts: RequestOptions = {}): Promise<Poll> {
-  return request(ep, ROUTE.poll, { poll }, opts)
+/** A poll as read, with the ETag to revalidate it (null when the header is not readable). */
+export interface PollSnapshot {
+  poll: Poll
+  etag: string | null
 }
 
-/** PUT /v1/sites/:site/polls/:poll/vote — casts or changes this reader's vote. */
+/**
+ * GET /v1/sites/:site/polls/:poll — `myChoices` holds this reader's choices. Never from the HTTP
+ * cache: pass the `etag` of the last snapshot to revalidate by hand (If-None-Match), and get null
+ * when the poll is unchanged (304).
+ */
+export function getPoll(ep: Endpoint, poll: string, opts?: RequestOptions): Promise<PollSnapshot>
+export function getPoll(
+  ep: Endpoint,
+  poll: string,
+  opts: RequestOptions & { etag: string | null }
+): Promise<PollSnapshot | null>
+export async function getPoll(
+  ep: Endpoint,
+  poll: string,
+  opts: RequestOptions & { etag?: string | null } = {}
+): Promise<PollSnapshot | null> {
+  let etag: string | null = null
+  const body = await request<Poll | null>(
+    ep,
+    ROUTE.poll,
+    { poll },
+    {
+      signal: opts.signal,
+      headers: opts.etag ? { 'if-none-match': opts.etag } : {},
+      cache: 'no-store',
+      seen: (res) => (etag = res.headers.get('etag')),
+    }
+  )
+  return body && { poll: body, etag }
+}
+
+/**
+ * PUT /v1/sites/:site/polls/:poll/vote — casts or changes this reader's vote: one option for a
+ * single-choice poll, up to `maxChoices` for a multiple-choice one.
+ */
 export function vote(
   ep: Endpoint,
   poll: string,
-  optionId: string,
+  optionIds: string[],
   opts: RequestOptions = {}
 ): Promise<Poll> {
-  return request(
-    ep,
-    ROUTE.vote,
-    { poll },
-    { signal: opts.signal, method: 'PUT', body: { optionId }, auth: 'required' }
-  )
+  return asReader(ep, ROUTE.vote, { poll }, 'PUT', { optionIds }, opts)
+}
+
+/** DELETE /v1/sites/:site/polls/:poll/vote — withdraws this reader's vote (if the poll allows it). */
+export function withdrawVote(ep: Endpoint, poll: string, opts: RequestOptions = {}): Promise<Poll> {
+  return asReader(ep, ROUTE.vote, { poll }, 'DELETE', undefined, opts)
+}
+
+/** PATCH /v1/sites/:site/comments/:comment — the author edits the text within the edit window. */
+export function editComment(
+  ep: Endpoint,
+  comment: string,
+  text: string,
+  opts: RequestOptions = {}
+): Promise<Comment> {
+  return asReader(ep, ROUTE.comment, { comment }, 'PATCH', { text }, opts)
+}
+
+/** DELETE /v1/sites/:site/comments/:comment — the author deletes it (a placeholder if it has replies). */
+export function deleteComment(
+  ep: Endpoint,
+  comment: string,
+  opts: RequestOptions = {}
+): Promise<DeleteResult> {
+  return asReader(ep, ROUTE.comment, { comment }, 'DELETE', undefined, opts)
+}
+
+/** PUT /v1/sites/:site/comments/:comment/reaction — sets or changes this reader's reaction. */
+export function react(
+  ep: Endpoint,
+  comment: string,
+  emoji: string,
+  opts: RequestOptions = {}
+): Promise<ReactionState> {
+  return asReader(ep, ROUTE.reaction, { comment }, 'PUT', { emoji }, opts)
+}
+
+/** DELETE /v1/sites/:site/comments/:comment/reaction — removes this reader's reaction. */
+export function unreact(
+  ep: Endpoint,
+  comment: string,
+  opts: RequestOptions = {}
+): Promise<ReactionState> {
+  return asReader(ep, ROUTE.reaction, { comment }, 'DELETE', undefined, opts)
+}
+
+/** POST /v1/sites/:site/comments/:comment/reports — once per reader and comment (else 409). */
+export function reportComment(
+  ep: Endpoint,
+  comment: string,
+  body: NewReport,
+  opts: RequestOptions = {}
+): Promise<Report> {
+  return asReader(ep, ROUTE.reports, { comment }, 'POST', body, opts)
+}
+
+/**
+ * GET /v1/sites/:site/counts?threads=a,b — comment counts per thread key (0 for unknown ones), in
+ * as few requests as the server's limit of COUNTS_THREADS_MAX keys per request allows.
+ */
+export async function getCounts(
+  ep: Endpoint,
+  threads: string[],
+  opts: RequestOptions = {}
+): Promise<Record<string, number>> {
+  const chunks: Promise<Counts>[] = []
+  for (let i = 0; i < threads.length; i += COUNTS_THREADS_MAX) {
+    const query = { threads: threads.slice(i, i + COUNTS_THREADS_MAX).join(',') }
+    chunks.push(request(ep, ROUTE.counts, {}, { ...opts, query, auth: 'none' }))
+  }
+  return Object.assign({}, ...(await Promise.all(chunks)).map((c) => c.counts)) as Record<
+    string,
+    number
+  >
+}
+
+/** A write as this reader, who is created first if there is none yet. */
+function asReader<T>(
+  ep: Endpoint,
+  template: string,
+  params: Record<string, string>,
+  method: string,
+  body: unknown,
+  { signal }: RequestOptions
+): Promise<T> {
+  return request(ep, template, params, { signal, method, body, auth: 'required' })
 }

@@ -17,22 +17,24 @@ export interface Draft {
  */
 export class DraftController implements ReactiveController {
   value: Draft = { name: '', text: '' }
-  private key = ''
-  private nameKey = ''
+  #key = ''
+  #nameKey = ''
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    /** Storage keys of [the draft, the remembered name]; re-read before every host update. */
-    private readonly keys: () => [string, string]
-  ) {
+  readonly #host: ReactiveControllerHost
+  /** Storage keys of [the draft, the remembered name]; re-read before every host update. */
+  readonly #keys: () => [string, string]
+
+  constructor(host: ReactiveControllerHost, keys: () => [string, string]) {
+    this.#host = host
+    this.#keys = keys
     host.addController(this)
   }
 
   hostUpdate(): void {
-    const [key, nameKey] = this.keys()
-    if (key === this.key) return
-    this.key = key
-    this.nameKey = nameKey
+    const [key, nameKey] = this.#keys()
+    if (key === this.#key) return
+    this.#key = key
+    this.#nameKey = nameKey
     let saved: Partial<Draft> = {}
     try {
       saved = JSON.parse(read(key) ?? '{}') as Partial<Draft>
@@ -44,16 +46,16 @@ export class DraftController implements ReactiveController {
 
   update(patch: Partial<Draft>): void {
     this.value = { ...this.value, ...patch }
-    write(this.key, JSON.stringify(this.value))
-    if (patch.name !== undefined) write(this.nameKey, patch.name)
-    this.host.requestUpdate()
+    write(this.#key, JSON.stringify(this.value))
+    if (patch.name !== undefined) write(this.#nameKey, patch.name)
+    this.#host.requestUpdate()
   }
 
   /** After success: forget the text and key, keep the name. */
   clear(): void {
-    write(this.key, null)
-    write(this.nameKey, this.value.name)
+    write(this.#key, null)
+    write(this.#nameKey, this.value.name)
     this.value = { name: this.value.name, text: '' }
-    this.host.requestUpdate()
+    this.#host.requestUpdate()
   }
 }

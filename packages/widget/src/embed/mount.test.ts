@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { countDefaults } from '../state/counts.ts'
 import { boot, mount } from './mount.ts'
 
 // The elements are not defined in this file: mounting only has to create and place them.
@@ -60,5 +61,22 @@ describe('embed mount', () => {
     )
     expect(() => boot(null)).toThrow(/^\[parley\] could not find the embed script/)
     expect(document.querySelector('parley-discussion')).toBeNull()
+  })
+
+  it('serves <parley-count> elements: their default API and site, and a counts-only mode', () => {
+    const count = document.createElement('parley-count')
+    count.setAttribute('thread', 'a')
+    document.body.append(count)
+    try {
+      Object.assign(countDefaults, { api: '', site: '' }) // earlier tests booted too
+      boot(script({ site: 'news' }))
+      expect({ ...countDefaults }).toEqual({ api: 'https://comments.example.org', site: 'news' })
+      expect(document.querySelector('parley-discussion')).toBeNull()
+      // Without any <parley-count> on the page, the missing thread is still an error.
+      count.remove()
+      expect(() => boot(script({ site: 'news' }))).toThrow('[parley] missing data-thread')
+    } finally {
+      Object.assign(countDefaults, { api: '', site: '' })
+    }
   })
 })

@@ -1,3 +1,6 @@
+import { originOf } from '../internal/storage.ts'
+import { countDefaults } from '../state/counts.ts'
+
 const MOUNTED = Symbol.for('parley.mounted')
 
 type MarkedScript = HTMLScriptElement & { [MOUNTED]?: Element }
@@ -41,23 +44,34 @@ export function mount(script: HTMLScriptElement): Element {
   }
 
   const el = document.createElement('parley-discussion')
-  el.setAttribute('api', new URL(script.src, location.href).origin)
-  el.setAttribute('site', site)
-  if (thread) el.setAttribute('thread', thread)
-  if (poll) el.setAttribute('poll', poll)
+  const attributes = { api: originOf(script.src), site, thread, poll }
+  for (const [name, value] of Object.entries(attributes)) if (value) el.setAttribute(name, value)
   if (host) host.append(el)
   else script.after(el)
   marked[MOUNTED] = el
   return el
 }
 
-/** Mounts for `script` once the target can exist: waits for the DOM if it is still parsing. */
+/**
+ * Mounts for `script` once the target can exist: waits for the DOM if it is still parsing. The
+ * script's origin and data-site also become the defaults of `<parley-count>` elements, and a
+ * script with neither data-thread nor data-poll only serves those counts (on an article list).
+ */
 export function boot(script: HTMLScriptElement | null): void {
   if (!script)
     throw new ParleyConfigError('could not find the embed script (document.currentScript)')
-  const { target } = script.dataset
-  if (target && document.readyState === 'loading' && !find(target)) {
-    document.addEventListener('DOMContentLoaded', () => mount(script), { once: true })
+  const { target, thread, poll, site } = script.dataset
+  countDefaults.api ||= originOf(script.src)
+  countDefaults.site ||= site ?? ''
+  const ready = (run: () => void) =>
+    document.readyState === 'loading'
+      ? document.addEventListener('DOMContentLoaded', run, { once: true })
+      : run()
+  if (!thread && !poll) {
+    // Counts only, unless there are none: then mount() explains what is missing.
+    ready(() => document.querySelector('parley-count') ?? mount(script))
+  } else if (target && !find(target)) {
+    ready(() => mount(script))
   } else {
     mount(script)
   }

@@ -1,6 +1,11 @@
 import { plural, type Translation } from './translation.ts'
 
-const n = (value: number) => new Intl.NumberFormat('en').format(value)
+const n = (value: number) => value.toLocaleString('en')
+/** An English counted message: English has only the plural forms "one" and "other". */
+const counted =
+  (one: string, other: string) =>
+  (count: number): string =>
+    plural('en', count, { one, other })
 
 export const en: Translation = {
   $code: 'en',
@@ -9,14 +14,36 @@ export const en: Translation = {
   loadingPoll: 'Loading poll…',
   vote: 'Vote',
   changeVote: 'Change vote',
+  withdrawVote: 'Withdraw vote',
   yourVote: 'Your vote',
   voteRecorded: 'Vote recorded',
-  votes: (count) => plural('en', count, { one: '# vote', other: '# votes' }),
+  voteWithdrawn: 'Vote withdrawn',
+  votes: counted('# vote', '# votes'),
+  total: (votes, voters) =>
+    en.votes(votes) + (votes === voters ? '' : counted(' from # voter', ' from # voters')(voters)),
+  chooseUpTo: counted('Choose # option.', 'Choose up to # options.'),
+  choiceLimit: 'Uncheck one to choose another.',
+  chooseOne: 'Please choose an option.',
+  opens: (date) => `Voting opens on ${date}`,
+  closes: (when) => `Closes ${when}`,
+  closed: 'Voting closed',
+  resultsAfterVote: 'Results appear after you vote',
+  resultsAfterClose: (date) => `Results appear when voting closes${date && ` on ${date}`}`,
+  locked: 'Votes in this poll are final.',
+  retryIn: (seconds) => {
+    const minutes = seconds >= 90
+    const later = new Intl.RelativeTimeFormat('en').format(
+      minutes ? Math.ceil(seconds / 60) : seconds,
+      minutes ? 'minute' : 'second'
+    )
+    return `Too many votes. Please try again ${later}.`
+  },
 
   name: 'Name',
   nameHelp: 'Shown next to your comment.',
   comment: 'Comment',
-  commentHelp: (max) => `Plain text, up to ${n(max)} characters.`,
+  commentHelp: (max) =>
+    `Up to ${n(max)} characters. Links, *emphasis*, **bold**, > quotes and \`code\` are formatted.`,
   commentEmpty: 'Please write a comment.',
   postComment: 'Post comment',
   cancel: 'Cancel',
@@ -25,14 +52,61 @@ export const en: Translation = {
   tryAgain: 'Try again',
 
   commentsHeading: 'Comments',
-  comments: (count) => plural('en', count, { one: '# comment', other: '# comments' }),
+  comments: counted('# comment', '# comments'),
   loadingComments: 'Loading comments…',
   noComments: 'No comments yet. Start the discussion.',
   loadMore: 'Load more comments',
   reply: 'Reply',
-  inReplyTo: (name) => `In reply to ${name}`,
-  reactions: (count, emoji) =>
-    `${plural('en', count, { one: '# reaction', other: '# reactions' })}: ${emoji}`,
+  inReplyTo: (name) => `in reply to ${name || 'a deleted comment'}`,
+  sortBy: 'Sort by',
+  sorts: { newest: 'Newest', oldest: 'Oldest', top: 'Top', balanced: 'Balanced' },
+  language: 'Language',
+  allLanguages: 'All languages',
+  languageOption: (name, count) => `${name} (${n(count)})`,
+  stance: 'Stance',
+  allStances: 'All stances',
+  stanceOption: (label, count) => `Voted ${label} (${n(count)})`,
+  noStance: (count) => `No vote shown (${n(count)})`,
+  voted: (label) => `Voted: ${label}`,
+  showStance: (label) => `Show my vote (“${label}”) with my comment`,
+  count: (count) => (count ? en.comments(count) : 'No comments yet'),
+
+  badges: { author: 'Article author', expert: 'Expert', verified: 'Verified' },
+  edited: '(edited)',
+  deleted: 'This comment was deleted.',
+  showReplies: counted('Show # reply', 'Show # replies'),
+  hideReplies: 'Hide replies',
+  moreReplies: counted('Show # more reply', 'Show # more replies'),
+  moreRepliesShown: 'More replies shown',
+
+  reactions: 'Reactions',
+  reactionNames: {
+    '👍': 'Like',
+    '❤️': 'Love',
+    '😂': 'Haha',
+    '😮': 'Wow',
+    '😢': 'Sad',
+    '😠': 'Angry',
+  },
+  reactionCount: (name, count) => `${name}, ${n(count)}`,
+  reacted: (name) => `You reacted: ${name}`,
+  reactionRemoved: 'Reaction removed',
+
+  edit: 'Edit',
+  editComment: 'Edit comment',
+  save: 'Save',
+  commentUpdated: 'Comment updated',
+  delete: 'Delete',
+  deleteConfirm: 'Delete this comment?',
+  deleteComment: 'Delete comment',
+  commentDeleted: 'Comment deleted',
+  report: 'Report',
+  reportReason: 'Why are you reporting this comment?',
+  reasons: { spam: 'Spam', abuse: 'Abuse or hate', off_topic: 'Off-topic', other: 'Other' },
+  reportNote: 'Details (optional)',
+  sendReport: 'Send report',
+  reportSent: 'Thank you. A moderator will review this comment.',
+  reported: 'Reported',
 
   errors: {
     invalid_input: 'Please check what you entered.',
@@ -40,6 +114,7 @@ export const en: Translation = {
     unsupported_media_type: 'The request could not be read. Please try again.',
     payload_too_large: 'That is too long to send.',
     unauthorized: 'Your session has expired. Please try again.',
+    forbidden: 'Only the author can do that.',
     forbidden_origin: 'Parley is not enabled for this website.',
     not_found: 'This could not be found.',
     site_not_found: 'This website is not set up for Parley.',
@@ -47,8 +122,16 @@ export const en: Translation = {
     poll_not_found: 'This poll does not exist.',
     comment_not_found: 'That comment no longer exists.',
     parent_not_found: 'The comment you are replying to no longer exists.',
-    invalid_option: 'That option is not part of this poll.',
+    invalid_option: 'That option is no longer part of this poll.',
+    reaction_not_allowed: 'That reaction is not available here.',
     poll_closed: 'This poll is closed.',
+    poll_not_open: 'This poll is not open yet.',
+    vote_locked: 'Votes in this poll cannot be changed.',
+    too_many_choices: 'You chose more options than this poll allows.',
+    option_has_votes: 'That option has votes, so it can only be hidden.',
+    edit_window_closed: 'Comments can only be edited for 15 minutes after posting.',
+    already_reported: 'You already reported this comment.',
+    comment_deleted: 'That comment was deleted.',
     conflict: 'This was already sent with different content.',
     method_not_allowed: 'That action is not allowed.',
     rate_limited: 'Too many requests. Please wait a moment and try again.',

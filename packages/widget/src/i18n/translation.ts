@@ -1,4 +1,5 @@
-import type { ErrorCode } from '@parley/core'
+import type { CommentSort, ErrorCode } from '@parley/core'
+import type { Badge, ReportReason } from '@parley/core/limits'
 
 /**
  * Every string the widget shows. Counted strings are functions so each locale applies its own
@@ -13,10 +14,32 @@ export interface Translation {
   loadingPoll: string
   vote: string
   changeVote: string
+  withdrawVote: string
   yourVote: string
   voteRecorded: string
+  voteWithdrawn: string
   /** "1 vote", "3 votes" */
   votes: (n: number) => string
+  /** Under the results: "4 votes", or "7 votes from 4 voters" for a multiple-choice poll. */
+  total: (votes: number, voters: number) => string
+  /** The hint of a multiple-choice poll: "Choose up to 2 options." */
+  chooseUpTo: (n: number) => string
+  /** Added to the hint once the limit is reached and the other boxes are disabled. */
+  choiceLimit: string
+  /** The validation message of a vote without any option chosen. */
+  chooseOne: string
+  /** `date` is an exact date and time: "Voting opens on 1 March 2026 at 09:00". */
+  opens: (date: string) => string
+  /** `when` is a relative time: "Closes in 3 days". */
+  closes: (when: string) => string
+  closed: string
+  resultsAfterVote: string
+  /** `date` is an exact date and time, or '' when the poll has no closing time. */
+  resultsAfterClose: (date: string) => string
+  /** Next to the reader's choices in a poll that does not allow changing a vote. */
+  locked: string
+  /** A 429 with a readable Retry-After: "Too many votes. Please try again in 30 seconds." */
+  retryIn: (seconds: number) => string
 
   name: string
   nameHelp: string
@@ -38,9 +61,65 @@ export interface Translation {
   noComments: string
   loadMore: string
   reply: string
+  /** The link from a reply shown flatter than its depth to its parent; name is '' if deleted. */
   inReplyTo: (name: string) => string
-  /** Accessible label of one reaction count, e.g. "3 reactions: 👍". */
-  reactions: (n: number, emoji: string) => string
+  sortBy: string
+  sorts: Record<CommentSort, string>
+  language: string
+  allLanguages: string
+  /** One option of the language filter: the language's name and its number of comments. */
+  languageOption: (name: string, n: number) => string
+  /** Label of the stance filter. */
+  stance: string
+  /** The stance filter's first option. */
+  allStances: string
+  /** A stance filter option: an option of the stance poll and its number of comments. */
+  stanceOption: (label: string, n: number) => string
+  /** The stance filter option for comments that show no vote, with their number. */
+  noStance: (n: number) => string
+  /** The stance badge on a comment, e.g. "Voted: Yes". */
+  voted: (label: string) => string
+  /** The comment form's checkbox for readers who voted in the stance poll. */
+  showStance: (label: string) => string
+  /** "No comments yet", "1 comment", "12 comments": the text of <parley-count>. */
+  count: (n: number) => string
+
+  badges: Record<Badge, string>
+  /** The mark on an edited comment. */
+  edited: string
+  deleted: string
+  /** "Show 1 reply", "Show 4 replies" */
+  showReplies: (n: number) => string
+  hideReplies: string
+  /** "Show 1 more reply", "Show 20 more replies" */
+  moreReplies: (n: number) => string
+  /** Announced when "Show N more replies" has loaded them. */
+  moreRepliesShown: string
+
+  /** Label of the group of reaction buttons. */
+  reactions: string
+  /** Names of reactions by emoji; an emoji without a name is read as itself. */
+  reactionNames: Record<string, string>
+  /** Accessible name of a reaction button when counts are shown, e.g. "Like, 3". */
+  reactionCount: (name: string, n: number) => string
+  reacted: (name: string) => string
+  reactionRemoved: string
+
+  edit: string
+  editComment: string
+  save: string
+  commentUpdated: string
+  delete: string
+  deleteConfirm: string
+  deleteComment: string
+  commentDeleted: string
+  report: string
+  reportReason: string
+  reasons: Record<ReportReason, string>
+  reportNote: string
+  sendReport: string
+  reportSent: string
+  reported: string
 
   errors: Record<ErrorCode, string>
 }
@@ -55,5 +134,5 @@ export function plural(
   forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 ): string {
   const form = forms[new Intl.PluralRules(locale).select(n)] ?? forms.other
-  return form.replace('#', new Intl.NumberFormat(locale).format(n))
+  return form.replace('#', n.toLocaleString(locale))
 }

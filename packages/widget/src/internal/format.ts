@@ -18,5 +18,5 @@ export function relativeTime(date: Date, locale: string, now = Date.now()): stri
 
 /** The exact date and time, e.g. "28 November 2026 at 14:05". */
 export function exactTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date)
+  return date.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
 }

@@ -1,4 +1,4 @@
-import { css } from 'lit'
+import { css } from './css.ts'
 
 /**
  * Shared by every Parley element. Public knobs are the `--parley-*` custom properties; each host
@@ -33,6 +33,7 @@ export const tokens = css`
   }
   button,
   input,
+  select,
   textarea {
     font: inherit;
     color: inherit;
@@ -72,6 +73,12 @@ export const tokens = css`
   }
   [role='alert']:not(:empty) {
     margin-block: calc(var(--_space) / 2);
+  }
+  ol,
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
   }
   .sr {
     position: absolute;

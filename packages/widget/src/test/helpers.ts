@@ -1,5 +1,6 @@
 // Shared by the colocated *.test.ts files (browser mode); never imported by the build entries.
-import type { Comment, Poll } from '@parley/core'
+import type { Comment, Poll, Thread } from '@parley/core'
+import { DEFAULT_REACTIONS } from '@parley/core/limits'
 import axe from 'axe-core'
 import { afterEach, expect, vi } from 'vitest'
 import '../define.ts'
@@ -41,8 +42,11 @@ export async function expectAccessible(el: Element): Promise<void> {
   expect(summary).toEqual([])
 }
 
-export const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  })
 
 export const errorBody = (code: string, status: number, message = code) =>
   json({ error: { code, message } }, status)
@@ -75,17 +79,32 @@ export function mockApi(routes: Record<string, Handler>) {
   return { fetch, requests }
 }
 
+/** A comment as the API sends it; `html` follows `text` (paragraphs) unless given. */
 export function makeComment(id: string, overrides: Partial<Comment> = {}): Comment {
+  const text = overrides.text ?? `Text of ${id}`
+  const replies = overrides.replies ?? []
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
   return {
     id: `c_${id.padEnd(10, '0')}`,
     parentId: null,
-    author: { name: `Author ${id}` },
-    text: `Text of ${id}`,
+    author: { name: `Author ${id}`, badges: [] },
+    text,
+    html: text
+      .split(/\n\s*\n/)
+      .map((p) => `<p>${escape(p).replace(/\n/g, '<br>')}</p>`)
+      .join(''),
     lang: 'en',
     createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+    editedAt: null,
+    deleted: false,
     reactions: {},
-    replyCount: overrides.replies?.length ?? 0,
-    replies: [],
+    myReaction: null,
+    mine: false,
+    editableUntil: null,
+    stance: null,
+    replyCount: replies.length,
+    descendantCount: replies.reduce((n, r) => n + 1 + r.descendantCount, 0),
+    replies,
     ...overrides,
   }
 }
@@ -94,13 +113,44 @@ export function makePoll(overrides: Partial<Poll> = {}): Poll {
   return {
     id: 'origin-countries',
     question: 'Should Europe do more?',
+    kind: 'single',
+    maxChoices: 1,
+    opensAt: null,
+    closesAt: null,
+    status: 'open',
+    resultsVisibility: 'always',
+    allowVoteChange: true,
     options: [
-      { id: 'o_1', label: 'Yes', votes: 2, percent: 67 },
-      { id: 'o_2', label: 'No', votes: 1, percent: 33 },
-      { id: 'o_3', label: 'Not sure', votes: 0, percent: 0 },
+      { id: 'o_1', label: 'Yes' },
+      { id: 'o_2', label: 'No' },
+      { id: 'o_3', label: 'Not sure' },
     ],
-    totalVotes: 3,
-    myVote: null,
+    results: {
+      totalVotes: 3,
+      voters: 3,
+      options: [
+        { id: 'o_1', votes: 2, percent: 67 },
+        { id: 'o_2', votes: 1, percent: 33 },
+        { id: 'o_3', votes: 0, percent: 0 },
+      ],
+    },
+    resultsStatus: 'visible',
+    myChoices: [],
+    ...overrides,
+  }
+}
+
+/** A thread as GET …/threads/:thread answers it: the default reactions, counts shown. */
+export function makeThread(key: string, overrides: Partial<Thread> = {}): Thread {
+  return {
+    site: 'demo',
+    key,
+    title: null,
+    commentCount: 42,
+    polls: [],
+    reactions: { available: [...DEFAULT_REACTIONS], showCounts: true },
+    stances: null,
+    languages: { en: 2 },
     ...overrides,
   }
 }
@@ -108,4 +158,18 @@ export function makePoll(overrides: Partial<Poll> = {}): Poll {
 /** Reader creation, as the API answers it. */
 export const readerRoute = {
   'POST /v1/sites/demo/readers': () => json({ readerId: 'r_1', token: 'tok-1' }, 201),
+}
+
+/** The focused element, looking through shadow roots. */
+export function focused(): Element | null {
+  let active = document.activeElement
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+  return active
+}
+
+/** A promise and the function that settles it, to hold a response until the test releases it. */
+export function deferred<T = unknown>() {
+  let resolve!: (value: T) => void
+  const promise = new Promise<T>((r) => (resolve = r))
+  return { promise, resolve }
 }

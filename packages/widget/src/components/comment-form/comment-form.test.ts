@@ -1,6 +1,8 @@
+import type { Poll } from '@parley/core'
 import { describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import type { ParleyCommentForm } from './comment-form.ts'
+import { emit } from '../../events.ts'
 import {
   API,
   errorBody,
@@ -8,6 +10,8 @@ import {
   fixture,
   json,
   makeComment,
+  makePoll,
+  makeThread,
   mockApi,
   readerRoute,
   settle,
@@ -23,8 +27,8 @@ const postsTo = (thread: string) => `POST /v1/sites/demo/threads/${thread}/comme
 const draftKey = (thread: string) => `parley:draft|${API}|demo|${thread}|`
 
 async function fillAndSubmit(name: string, text: string) {
-  await userEvent.fill(page.getByLabelText('Name'), name)
-  await userEvent.fill(page.getByLabelText('Comment'), text)
+  await userEvent.fill(page.getByLabelText('Name', { exact: true }), name)
+  await userEvent.fill(page.getByLabelText('Comment', { exact: true }), text)
   await page.getByRole('button', { name: 'Post comment' }).click()
 }
 
@@ -43,7 +47,7 @@ describe('<parley-comment-form>', () => {
     await expect.element(name).toHaveAttribute('autocomplete', 'nickname')
     await expect.element(name).toBeRequired()
     await expect.element(text).toHaveAttribute('maxlength', '5000')
-    await expect.element(text).toHaveAccessibleDescription(/up to 5,000 characters/)
+    await expect.element(text).toHaveAccessibleDescription(/Up to 5,000 characters/)
     // The idle alert region is empty and takes no room.
     const alert = page.getByRole('alert').element()
     expect(alert.matches(':empty')).toBe(true)
@@ -58,7 +62,7 @@ describe('<parley-comment-form>', () => {
     await userEvent.fill(page.getByLabelText('Comment'), '   ')
     await page.getByRole('button', { name: 'Post comment' }).click()
     await settle()
-    expect(requests).toHaveLength(0)
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0)
     expect(el.shadowRoot!.querySelector('textarea')!.validationMessage).toBe(
       'Please write a comment.'
     )
@@ -93,7 +97,7 @@ describe('<parley-comment-form>', () => {
           if (attempt++ === 0) return failure()
           const body = (await req.json()) as { authorName: string; text: string }
           return json(
-            makeComment('new', { author: { name: body.authorName }, text: body.text }),
+            makeComment('new', { author: { name: body.authorName, badges: [] }, text: body.text }),
             201
           )
         },
@@ -119,7 +123,11 @@ describe('<parley-comment-form>', () => {
       expect(first).toMatch(/^[0-9a-f]{32}$/)
       expect(retry).toBe(first)
       expect(posts[1]!.headers.get('authorization')).toBe('Bearer tok-1')
-      expect(await posts[1]!.json()).toEqual({ authorName: 'Ana', text: 'Keep me safe' })
+      expect(await posts[1]!.json()).toEqual({
+        authorName: 'Ana',
+        text: 'Keep me safe',
+        showStance: true,
+      })
       // The draft is gone; the name is remembered for the next comment.
       expect(localStorage.getItem(draftKey(thread))).toBeNull()
       expect(localStorage.getItem(`parley:name|${API}|demo`)).toBe('Ana')
@@ -187,12 +195,121 @@ describe('<parley-comment-form>', () => {
     await fillAndSubmit('Ana', 'Hello')
     await expect.element(page.getByRole('status')).toHaveTextContent('Comment posted')
     expect(readers).toBe(2)
-    expect(requests.map((r) => r.method + ' ' + new URL(r.url).pathname)).toEqual([
+    const writes = requests.filter((r) => r.method === 'POST')
+    expect(writes.map((r) => r.method + ' ' + new URL(r.url).pathname)).toEqual([
       'POST /v1/sites/demo/readers',
       `POST /v1/sites/demo/threads/${thread}/comments`,
       'POST /v1/sites/demo/readers',
       `POST /v1/sites/demo/threads/${thread}/comments`,
     ])
     expect(localStorage.getItem(`parley:reader|${API}|demo`)).toBe('tok-2')
+  })
+})
+
+describe('<parley-comment-form> after a vote in the stance poll', () => {
+  const stances = { poll: 'origin-countries', counts: {} }
+  const threadRoute = (thread: string, poll: Poll) => ({
+    [`GET /v1/sites/demo/threads/${thread}`]: () => makeThread(thread, { polls: [poll], stances }),
+  })
+  const checkbox = (label = 'Yes') =>
+    page.getByRole('checkbox', { name: `Show my vote (“${label}”) with my comment` })
+  /** A vote accepted by a poll element of `site` on the page, as <parley-poll> announces it. */
+  const announceVote = (site: string, poll: Poll) => {
+    const source = Object.assign(document.createElement('div'), { site })
+    document.body.append(source)
+    emit(source, 'parley-vote', { poll, choices: poll.myChoices })
+  }
+
+  it('is accessible with the "Show my vote" checkbox', async () => {
+    const thread = uid()
+    mockApi(threadRoute(thread, makePoll({ myChoices: ['o_1'] })))
+    const el = await mount(thread)
+    await expect.element(checkbox()).toBeChecked()
+    await expectAccessible(el)
+  })
+
+  it('shows the checkbox only once the reader has voted, also for a vote cast on the page', async () => {
+    const thread = uid()
+    const { requests } = mockApi(threadRoute(thread, makePoll()))
+    await mount(thread)
+    await expect.poll(() => requests.length).toBe(1)
+    await settle()
+    expect(page.getByRole('checkbox').elements()).toHaveLength(0)
+    // A poll with the same key on another site is not this thread's.
+    announceVote('elsewhere', makePoll({ myChoices: ['o_2'] }))
+    await settle()
+    expect(page.getByRole('checkbox').elements()).toHaveLength(0)
+    announceVote('demo', makePoll({ myChoices: ['o_2'] }))
+    await expect.element(checkbox('No')).toBeChecked()
+    // A changed vote changes the label; a withdrawn one removes the checkbox.
+    announceVote('demo', makePoll({ myChoices: ['o_3'] }))
+    await expect.element(checkbox('Not sure')).toBeVisible()
+    announceVote('demo', makePoll({ myChoices: [] }))
+    await expect.element(checkbox('Not sure')).not.toBeInTheDocument()
+    expect(requests).toHaveLength(1)
+  })
+
+  it('picks up a vote cast in <parley-poll> on the same page', async () => {
+    const thread = uid()
+    mockApi({
+      ...readerRoute,
+      ...threadRoute(thread, makePoll()),
+      'GET /v1/sites/demo/polls/origin-countries': () => makePoll(),
+      'PUT /v1/sites/demo/polls/origin-countries/vote': () => makePoll({ myChoices: ['o_1'] }),
+    })
+    await fixture(`<parley-poll api="${API}" site="demo" poll="origin-countries"></parley-poll>`)
+    await mount(thread)
+    expect(page.getByRole('checkbox').elements()).toHaveLength(0)
+    await page.getByRole('radio', { name: 'Yes' }).click()
+    await page.getByRole('button', { name: 'Vote', exact: true }).click()
+    await expect.element(checkbox('Yes')).toBeChecked()
+  })
+
+  it('shows no checkbox when the thread has no stance poll', async () => {
+    const thread = uid()
+    const { requests } = mockApi({
+      [`GET /v1/sites/demo/threads/${thread}`]: () =>
+        makeThread(thread, { polls: [makePoll({ myChoices: ['o_1'] })] }),
+    })
+    await mount(thread)
+    await expect.poll(() => requests.length).toBe(1)
+    await settle()
+    expect(page.getByRole('checkbox').elements()).toHaveLength(0)
+  })
+
+  it('sends showStance as checked, and remembers an unchecked box for the site', async () => {
+    const thread = uid()
+    const { requests } = mockApi({
+      ...readerRoute,
+      ...threadRoute(thread, makePoll({ myChoices: ['o_1'] })),
+      [postsTo(thread)]: () => json(makeComment(uid('c')), 201),
+    })
+    const el = await mount(thread)
+    const posted = async () =>
+      (await requests
+        .filter((r) => r.url.endsWith('/comments'))
+        .at(-1)!
+        .json()) as {
+        showStance: boolean
+      }
+    await fillAndSubmit('Ana', 'With my vote')
+    await expect.element(page.getByRole('status')).toHaveTextContent('Comment posted')
+    expect((await posted()).showStance).toBe(true)
+
+    await checkbox().click()
+    await expect.element(checkbox()).not.toBeChecked()
+    expect(localStorage.getItem(`parley:stance|${API}|demo`)).toBe('false')
+    await fillAndSubmit('Ana', 'Without it')
+    await expect.poll(() => requests.filter((r) => r.url.endsWith('/comments')).length).toBe(2)
+    expect((await posted()).showStance).toBe(false)
+
+    // Another thread of the site starts unchecked.
+    el.parentElement!.remove()
+    const other = uid()
+    mockApi(threadRoute(other, makePoll({ myChoices: ['o_2'] })))
+    await mount(other)
+    await expect.element(checkbox('No')).not.toBeChecked()
+    await checkbox('No').click()
+    expect(localStorage.getItem(`parley:stance|${API}|demo`)).toBe('true')
   })
 })

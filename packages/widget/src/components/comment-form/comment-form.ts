@@ -1,11 +1,12 @@
 import { COMMENT_TEXT_MAX, DISPLAY_NAME_MAX } from '@parley/core/limits'
-import { html, nothing } from 'lit'
-import { type ApiError, isRetryable } from '../../api/client.ts'
+import { html, nothing, type PropertyValues } from 'lit'
+import { isRetryable } from '../../api/client.ts'
 import { DraftController } from '../../controllers/draft-controller.ts'
+import { ThreadStoreController } from '../../controllers/thread-store-controller.ts'
 import { emit } from '../../events.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
-import { originOf } from '../../internal/storage.ts'
-import { threadStore } from '../../state/thread-store.ts'
+import { originOf, read, write } from '../../internal/storage.ts'
+import { fields } from '../../styles/fields.styles.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { commentFormStyles } from './comment-form.styles.ts'
 
@@ -17,7 +18,9 @@ const newKey = () =>
 
 /**
  * @summary A native form to post a comment, or a reply when `parent-id` is set. The draft is kept
- * on the device until the server accepts it.
+ * on the device until the server accepts it. A reader who voted in the thread's stance poll gets
+ * a "Show my vote (“Yes”) with my comment" checkbox, checked unless they unchecked it before on
+ * the site (localStorage `parley:stance|<api origin>|<site>`).
  *
  * @event parley-comment - The server accepted the comment. `detail: { comment }`
  * @event parley-error - Posting failed. `detail: { code, message }`
@@ -35,108 +38,126 @@ const newKey = () =>
  * @cssproperty --parley-color-danger - Error text and invalid fields.
  */
 export class ParleyCommentForm extends ParleyElement {
-  static override styles = [tokens, commentFormStyles]
+  static override styles = [tokens, fields, commentFormStyles]
   static override properties = {
     /** The thread key. */
     thread: {},
     /** The comment this form replies to. */
     parentId: { attribute: 'parent-id' },
-    _error: { state: true },
-    _busy: { state: true },
-    _status: { state: true },
   }
 
   declare thread: string
   declare parentId: string
-  declare private _error: ApiError | null
-  declare private _busy: boolean
-  declare private _status: string
 
-  private draft = new DraftController(this, () => {
+  #draft = new DraftController(this, () => {
     const scope = `${originOf(this.api)}|${this.site}`
     return [`parley:draft|${scope}|${this.thread}|${this.parentId}`, `parley:name|${scope}`]
   })
+  readonly #stores = new ThreadStoreController(this)
+
+  /** Where the "Show my vote" choice is remembered, for every thread of the site. */
+  get #stanceKey(): string {
+    return `parley:stance|${originOf(this.api)}|${this.site}`
+  }
 
   constructor() {
     super()
     this.thread = ''
     this.parentId = ''
-    this._error = null
-    this._busy = false
-    this._status = ''
   }
 
   override firstUpdated(): void {
     this.missing('site', 'thread')
   }
 
+  override willUpdate(changed: PropertyValues<this>): void {
+    // The thread says whether it has a stance poll and whether this reader voted in it.
+    if (changed.has('api') || changed.has('site') || changed.has('thread'))
+      void this.#stores.attach()?.loadInfo()
+  }
+
   /** Focuses the name field if it is empty, else the comment field. */
   override async focus(): Promise<void> {
     await this.updateComplete
     const fields = this.renderRoot.querySelectorAll<HTMLElement>('input, textarea')
-    fields[this.draft.value.name ? 1 : 0]?.focus()
+    fields[this.#draft.value.name ? 1 : 0]?.focus()
   }
 
-  private get textarea(): HTMLTextAreaElement {
+  get #textarea(): HTMLTextAreaElement {
     return this.renderRoot.querySelector('textarea')!
   }
 
-  private onSubmit(event: SubmitEvent): void {
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault()
-    void this.send()
+    void this.#send()
   }
 
-  private async send(): Promise<void> {
-    const { value } = this.draft
+  async #send(): Promise<void> {
+    const { value } = this.#draft
     // `required` accepts white space only; the server would refuse it.
-    this.textarea.setCustomValidity(value.text.trim() ? '' : this.t.commentEmpty)
+    this.#textarea.setCustomValidity(value.text.trim() ? '' : this.t.commentEmpty)
     const form = this.renderRoot.querySelector('form')!
     if (this._busy || !form.reportValidity() || this.missing('site', 'thread')) return
+    // What the checkbox shows; without one, the remembered choice, so that a reader who said no is
+    // never shown anyway (the server knows of votes the widget may not).
+    const box = this.renderRoot.querySelector<HTMLInputElement>('[type=checkbox]')
+    const showStance = box ? box.checked : read(this.#stanceKey) !== 'false'
     // A retry of the same draft reuses its key, so the server posts it at most once.
-    const sent = `${value.name}\n${value.text}`
+    const sent = `${value.name}\n${value.text}\n${showStance}`
     let key = value.key
-    if (!key || value.sent !== sent) this.draft.update({ key: (key = newKey()), sent })
-    this._busy = true
-    this._error = null
-    this._status = ''
-    try {
-      const comment = await threadStore(this.api, this.site, this.thread).post(
+    if (!key || value.sent !== sent) this.#draft.update({ key: (key = newKey()), sent })
+    await this.run(async () => {
+      const comment = await this.#stores.store!.post(
         {
           authorName: value.name,
           text: value.text,
           ...(this.parentId ? { parentId: this.parentId } : {}),
+          showStance,
         },
         key
       )
-      this.draft.clear()
-      this._status = this.t.commentPosted
+      this.#draft.clear()
       emit(this, 'parley-comment', { comment })
-    } catch (e) {
-      this._error = this.fail(e)
-    } finally {
-      this._busy = false
-    }
+    }, this.t.commentPosted)
   }
 
-  private cancel(): void {
+  #cancel(): void {
     this.dispatchEvent(new Event('parley-cancel', { bubbles: true }))
   }
 
   // Kept on one line in the template so the region is :empty (and takes no space) when idle.
-  private alert() {
+  #alert() {
     const { t, _error: error } = this
     if (!error) return nothing
     const retry = isRetryable(error)
     return html`${retry ? `${t.draftKept} ` : ''}${t.errors[error.code]}
-    ${retry ? html`<button type="button" @click=${this.send}>${t.tryAgain}</button>` : nothing}`
+    ${retry ? html`<button type="button" @click=${this.#send}>${t.tryAgain}</button>` : nothing}`
+  }
+
+  /** "Show my vote (“Yes”) with my comment", once the reader has voted in the stance poll. */
+  #stanceCheckbox() {
+    const poll = this.#stores.store?.stancePoll
+    const choice = poll?.options.find((o) => poll.myChoices.includes(o.id))
+    if (!choice) return nothing
+    return html`<div>
+      <label
+        ><input
+          type="checkbox"
+          .checked=${read(this.#stanceKey) !== 'false'}
+          @change=${(e: Event) =>
+            write(this.#stanceKey, String((e.target as HTMLInputElement).checked))}
+        />
+        ${this.t.showStance(choice.label)}</label
+      >
+    </div>`
   }
 
   override render() {
     const { t, _error: error } = this
-    const { name, text } = this.draft.value
+    const { name, text } = this.#draft.value
     const invalid = (field: string) =>
       error?.issues?.some((i) => i.path.endsWith(field)) ? 'true' : nothing
-    return html`<form part="form" @submit=${this.onSubmit}>
+    return html`<form part="form" @submit=${this.#onSubmit}>
       <div>
         <label for="name">${t.name}</label>
         <input
@@ -150,7 +171,7 @@ export class ParleyCommentForm extends ParleyElement {
           aria-invalid=${invalid('authorName')}
           .value=${name}
           @input=${(e: InputEvent) =>
-            this.draft.update({ name: (e.target as HTMLInputElement).value })}
+            this.#draft.update({ name: (e.target as HTMLInputElement).value })}
         />
         <small class="muted" id="name-help">${t.nameHelp}</small>
       </div>
@@ -167,19 +188,20 @@ export class ParleyCommentForm extends ParleyElement {
           aria-invalid=${invalid('text')}
           .value=${text}
           @input=${(e: InputEvent) => {
-            this.textarea.setCustomValidity('')
+            this.#textarea.setCustomValidity('')
             this._status = ''
-            this.draft.update({ text: (e.target as HTMLTextAreaElement).value })
+            this.#draft.update({ text: (e.target as HTMLTextAreaElement).value })
           }}
         ></textarea>
         <small class="muted" id="text-help">${t.commentHelp(COMMENT_TEXT_MAX)}</small>
       </div>
-      <div id="error" role="alert" part="error">${this.alert()}</div>
+      ${this.#stanceCheckbox()}
+      <div id="error" role="alert" part="error">${this.#alert()}</div>
       <div class="actions">
         <button class="primary" part="submit" aria-disabled=${this._busy}>${t.postComment}</button>
         ${
           this.parentId
-            ? html`<button type="button" @click=${this.cancel}>${t.cancel}</button>`
+            ? html`<button type="button" @click=${this.#cancel}>${t.cancel}</button>`
             : nothing
         }
         <p role="status" part="status">${this._status}</p>

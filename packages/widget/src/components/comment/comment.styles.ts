@@ -1,45 +1,85 @@
-import { css } from 'lit'
+import { css } from '../../styles/css.ts'
 
 export const commentStyles = css`
   article {
     padding-block: calc(var(--_space) * 0.75);
   }
-  header {
+  header,
+  footer,
+  [part~='reactions'] {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 0.75em;
-    align-items: baseline;
+    gap: 0.375em 0.75em;
+    align-items: center;
   }
   h3 {
     margin: 0;
     font-size: 1em;
   }
+  [part~='avatar'] {
+    display: inline-grid;
+    place-items: center;
+    width: 2em;
+    height: 2em;
+    border-radius: 50%;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  [part~='badge'],
+  [part~='stance'] {
+    padding: 0 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: 1em;
+    font-size: 0.75em;
+    font-weight: 600;
+  }
   [part~='comment-body'] p {
     margin: 0.375em 0;
-    white-space: pre-line;
   }
-  footer {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75em;
-    align-items: center;
+  [part~='comment-body'] blockquote {
+    margin: 0.375em 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_border);
   }
-  ul,
-  ol {
-    list-style: none;
-    margin: 0;
-    padding: 0;
+  code {
+    font-family: ui-monospace, monospace;
+    font-size: 0.9em;
   }
-  ul {
-    display: flex;
-    flex-wrap: wrap;
+  a {
+    color: var(--_accent);
+  }
+  [part~='reactions'] {
     gap: 0.375em;
   }
-  ul span {
+  [part~='reaction'] {
     padding: 0.125em 0.5em;
     border: 1px solid var(--_border);
     border-radius: 1em;
+    color: inherit;
     font-size: 0.875em;
+  }
+  /* Not colour alone: the reader's own reaction has a heavier border and bold text. */
+  [part~='reaction'][aria-pressed='true'] {
+    padding: calc(0.125em - 1px) calc(0.5em - 1px);
+    border: 2px solid var(--_accent);
+    font-weight: 700;
+  }
+  .panel {
+    margin-block: calc(var(--_space) / 2);
+  }
+  .panel p,
+  fieldset {
+    margin: 0 0 0.5em;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  fieldset label {
+    display: block;
+  }
+  textarea {
+    margin-block-end: 0.5em;
   }
   parley-comment-form {
     margin-top: calc(var(--_space) / 2);

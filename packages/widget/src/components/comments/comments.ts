@@ -1,26 +1,32 @@
+import type { CommentSort } from '@parley/core'
 import { html, nothing, type PropertyValues } from 'lit'
 
+import { ThreadStoreController } from '../../controllers/thread-store-controller.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
-import { type ThreadStore, threadStore } from '../../state/thread-store.ts'
+import type { ThreadStore } from '../../state/thread-store.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { COMMENT_PARTS } from '../comment/comment.ts'
 import { commentsStyles } from './comments.styles.ts'
 
 /**
- * @summary The comments of a thread, newest first, with nested replies and "Load more comments".
- * Comments posted by any Parley form for the same thread on the page appear at once.
+ * @summary The comments of a thread with nested replies, "Sort by", "Language" and "Stance"
+ * selects and "Load more comments". Comments posted by any Parley form for the same thread on the
+ * page appear at once. The sort order is remembered on the device (localStorage `parley:sort`).
+ * With a stance poll on the thread, "Sort by" offers "Balanced" and the "Stance" filter shows.
  *
  * @event parley-error - Loading failed. `detail: { code, message }`
  * @event parley-comment - Bubbles up from reply forms. `detail: { comment }`
  *
  * @csspart base - The section.
  * @csspart heading - The "N comments" heading.
+ * @csspart controls - The row with the "Sort by", "Language" and "Stance" selects.
+ * @csspart select - Each of those selects.
  * @csspart list - The list of top-level comments.
  * @csspart empty - The "No comments yet" message.
  * @csspart load-more - The "Load more comments" button.
  * @csspart error - The error message region, with its "Try again" button.
- * @csspart comment - Each comment, and the other parts of `<parley-comment>` (author,
- *   comment-body, reactions, reply-button, replies) and of its reply form.
+ * @csspart comment - Each comment, and the other parts of `<parley-comment>` (avatar, author,
+ *   badge, stance, comment-body, reactions, reaction, reply-button, replies, …) and of its forms.
  *
  * @cssproperty --parley-color-border - Separators between comments.
  */
@@ -29,55 +35,40 @@ export class ParleyComments extends ParleyElement {
   static override properties = {
     /** The thread key. */
     thread: {},
-    _moreError: { state: true },
   }
 
   declare thread: string
-  declare private _moreError: string
-  private store: ThreadStore | null = null
-  private readonly onChange = () => this.requestUpdate()
+  readonly #stores = new ThreadStoreController(this)
 
   constructor() {
     super()
     this.thread = ''
-    this._moreError = ''
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    this.store?.addEventListener('change', this.onChange)
-    if (this.store) this.requestUpdate() // it may have changed while detached
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.store?.removeEventListener('change', this.onChange)
+  get #store(): ThreadStore | null {
+    return this.#stores.store
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('api') && !changed.has('site') && !changed.has('thread')) return
-    this.store?.removeEventListener('change', this.onChange)
-    this.store = this.missing('site', 'thread')
-      ? null
-      : threadStore(this.api, this.site, this.thread)
-    this.store?.addEventListener('change', this.onChange)
-    this.load()
+    this.missing('site', 'thread')
+    this.#stores.attach()
+    this.#load()
   }
 
-  private load(force = false): void {
-    this.store?.load(force).catch((e: unknown) => this.fail(e))
+  /** Focuses the heading, e.g. after the last comment on the list was deleted. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('h2')?.focus(options)
   }
 
-  private async more(): Promise<void> {
-    const store = this.store!
+  #load(force = false): void {
+    this.#store?.load(force).catch((e: unknown) => this.fail(e))
+  }
+
+  async #more(): Promise<void> {
+    const store = this.#store!
     const before = store.comments.length
-    this._moreError = ''
-    try {
-      await store.loadMore()
-    } catch (e) {
-      this._moreError = this.t.errors[this.fail(e).code]
-      return
-    }
+    if (!(await this.run(() => store.loadMore()))) return
     await this.updateComplete
     // Focus stays on the button while there are more pages; once it is gone, move to the first
     // new comment rather than losing focus to the page.
@@ -89,30 +80,109 @@ export class ParleyComments extends ParleyElement {
   }
 
   // Kept on one line in the template so the region is :empty (and takes no space) when idle.
-  private alert({ status, error }: ThreadStore) {
+  #alert({ status, error }: ThreadStore) {
     const { t } = this
     if (status === 'error' && error)
       return html`${t.errors[error.code]}
-        <button @click=${() => this.load(true)}>${t.tryAgain}</button>`
-    if (this._moreError)
-      return html`${this._moreError} <button @click=${this.more}>${t.tryAgain}</button>`
+        <button @click=${() => this.#load(true)}>${t.tryAgain}</button>`
+    // The "Load more comments" failure, from `run`.
+    if (this._error)
+      return html`${this.errorText(this._error)}
+        <button @click=${this.#more}>${t.tryAgain}</button>`
     return nothing
   }
 
+  /** Reloads the first page with the selects' values. */
+  #view(): void {
+    const value = (id: string) =>
+      this.renderRoot.querySelector<HTMLSelectElement>('#' + id)?.value ?? ''
+    this.#store
+      ?.view(value('sort') as CommentSort, value('lang'), value('stance'))
+      .catch((e: unknown) => this.fail(e))
+  }
+
+  #controls(store: ThreadStore) {
+    const { t } = this
+    const { sort, lang, stance, info } = store
+    const stances = info?.stances
+    const languages = Object.entries(info?.languages ?? {}).sort((a, b) => b[1] - a[1])
+    // A tag that the browser rejects or cannot name is shown as it is.
+    const nameOf = (tag: string) => {
+      try {
+        return new Intl.DisplayNames(t.$code, { type: 'language' }).of(tag) ?? tag
+      } catch {
+        return tag
+      }
+    }
+    const select = (id: string, label: string, options: [string, string][], value: string) =>
+      html`<span
+        ><label for=${id}>${label}</label>
+        <select id=${id} part="select" @change=${this.#view}>
+          ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+        </select></span
+      >`
+    return html`<div part="controls">
+      ${select(
+        'sort',
+        t.sortBy,
+        (['newest', 'oldest', 'top', ...(stances ? (['balanced'] as const) : [])] as const).map(
+          (s) => [s, t.sorts[s]]
+        ),
+        sort
+      )}
+      ${
+        languages.length > 1
+          ? select(
+              'lang',
+              t.language,
+              [
+                ['', t.allLanguages],
+                ...languages.map(([tag, n]): [string, string] => [
+                  tag,
+                  t.languageOption(nameOf(tag), n),
+                ]),
+              ],
+              lang
+            )
+          : nothing
+      }
+      ${
+        stances
+          ? select(
+              'stance',
+              t.stance,
+              [
+                ['', t.allStances],
+                ...(store.stancePoll?.options ?? []).map(({ id, label }): [string, string] => [
+                  id,
+                  t.stanceOption(label, stances.counts[id] ?? 0),
+                ]),
+                ['none', t.noStance(stances.counts.none ?? 0)],
+              ],
+              stance
+            )
+          : nothing
+      }
+    </div>`
+  }
+
   override render() {
-    const { t, store } = this
+    const { t } = this
+    const store = this.#store
     if (!store) return nothing
     const { status, comments, count } = store
+    const heading = count == null ? t.commentsHeading : t.comments(count)
     return html`<section part="base" aria-labelledby="heading" aria-busy=${status === 'loading'}>
-      <h2 id="heading" part="heading">${count == null ? t.commentsHeading : t.comments(count)}</h2>
+      <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
+      ${comments.length || store.lang || store.stance ? this.#controls(store) : nothing}
+      ${status === 'loading' ? html`<p class="sr">${t.loadingComments}</p>` : nothing}
       ${
-        status === 'loading'
-          ? html`<p class="sr">${t.loadingComments}</p>
-              <div class="skeleton" aria-hidden="true">
-                <div></div>
-                <div></div>
-                <div></div>
-              </div>`
+        status === 'loading' && !comments.length
+          ? html`<div class="skeleton" aria-hidden="true">
+              <div></div>
+              <div></div>
+              <div></div>
+            </div>`
           : nothing
       }
       ${status === 'ready' && !comments.length ? html`<p part="empty">${t.noComments}</p>` : nothing}
@@ -134,10 +204,11 @@ export class ParleyComments extends ParleyElement {
             </ol>`
           : nothing
       }
-      <div role="alert" part="error">${this.alert(store)}</div>
+      <div role="alert" part="error">${this.#alert(store)}</div>
+      <p role="status" class="sr">${store.notice}</p>
       ${
         store.nextCursor
-          ? html`<button part="load-more" aria-disabled=${store.loadingMore} @click=${this.more}>
+          ? html`<button part="load-more" aria-disabled=${store.loadingMore} @click=${this.#more}>
               ${t.loadMore}
             </button>`
           : nothing

@@ -8,6 +8,7 @@ import {
   json,
   makeComment,
   makePoll,
+  makeThread,
   mockApi,
   readerRoute,
   uid,
@@ -18,7 +19,7 @@ function serve(thread: string) {
   return mockApi({
     ...readerRoute,
     'GET /v1/sites/demo/polls/origin-countries': () => makePoll(),
-    [`GET ${base}`]: () => ({ site: 'demo', key: thread, title: null, commentCount: 1, polls: [] }),
+    [`GET ${base}`]: () => makeThread(thread, { commentCount: 1 }),
     [`GET ${base}/comments`]: () => ({ comments: [makeComment('old')], nextCursor: null }),
     [`POST ${base}/comments`]: () => json(makeComment('new', { text: 'Fresh' }), 201),
   })
@@ -73,5 +74,30 @@ describe('<parley-discussion>', () => {
     )
     const submit = page.getByRole('button', { name: 'Post comment' }).element()
     expect(getComputedStyle(submit).outlineColor).toBe('rgb(255, 0, 0)')
+  })
+
+  it('forwards the parts of comments, replies and list controls', async () => {
+    const thread = uid()
+    const reply = makeComment('reply')
+    mockApi({
+      [`GET /v1/sites/demo/threads/${thread}`]: () => makeThread(thread),
+      [`GET /v1/sites/demo/threads/${thread}/comments`]: () => ({
+        comments: [makeComment('top', { replies: [reply] })],
+        nextCursor: null,
+      }),
+    })
+    await fixture(
+      `<div><style>parley-discussion::part(avatar), parley-discussion::part(reaction),
+      parley-discussion::part(select) { outline: 3px solid rgb(255, 0, 0) }</style>
+      <parley-discussion api="${API}" site="demo" thread="${thread}"></parley-discussion></div>`
+    )
+    const replyArticle = page.getByRole('article', { name: 'Author reply' })
+    await expect.element(replyArticle).toBeVisible()
+    const red = (el: Element) => getComputedStyle(el).outlineColor
+    expect(red(replyArticle.element().querySelector('[part=avatar]')!)).toBe('rgb(255, 0, 0)')
+    expect(red(replyArticle.getByRole('button', { name: 'Like, 0' }).element())).toBe(
+      'rgb(255, 0, 0)'
+    )
+    expect(red(page.getByRole('combobox', { name: 'Sort by' }).element())).toBe('rgb(255, 0, 0)')
   })
 })

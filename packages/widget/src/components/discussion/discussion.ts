@@ -10,7 +10,7 @@ const FORM_PARTS = 'form,input,textarea,submit,error,status'
  * @summary The whole widget: an optional poll, the comment form and the comments of one thread.
  * The form and the list share the page's thread store, so a posted comment shows at once.
  *
- * @event parley-vote - A vote was accepted. `detail: { pollId, optionId }`
+ * @event parley-vote - A vote, a changed vote or a withdrawal was accepted. `detail: { poll, choices }`
  * @event parley-comment - A comment or reply was accepted. `detail: { comment }`
  * @event parley-error - A request failed. `detail: { code, message }`
  *
@@ -63,7 +63,7 @@ export class ParleyDiscussion extends ParleyElement {
         poll
           ? html`<parley-poll
               part="poll"
-              exportparts="base:poll-base,form,poll-option,submit,results,poll-bar,total,change-vote,error"
+              exportparts="base:poll-base,form,poll-option,note,submit,results,poll-bar,total,change-vote,withdraw-vote,error"
               api=${api}
               site=${site}
               poll=${poll}
@@ -81,7 +81,7 @@ export class ParleyDiscussion extends ParleyElement {
               ></parley-comment-form>
               <parley-comments
                 part="comments"
-                exportparts="base:comments-base,heading,list,empty,load-more,${COMMENT_PARTS}"
+                exportparts="base:comments-base,heading,controls,select,list,empty,load-more,${COMMENT_PARTS}"
                 api=${api}
                 site=${site}
                 thread=${thread}

@@ -1,7 +1,8 @@
-import { css } from 'lit'
+import { css } from '../../styles/css.ts'
 
 export const pollStyles = css`
-  fieldset {
+  fieldset,
+  section {
     margin: 0 0 var(--_space);
     padding: var(--_space);
     border: 1px solid var(--_border);
@@ -9,13 +10,17 @@ export const pollStyles = css`
     background: var(--_surface);
   }
   legend,
-  .question {
+  h2 {
     font-weight: 600;
     padding-inline: 0.25em;
   }
-  .question {
+  h2 {
     margin: 0 0 0.5em;
     padding: 0;
+    font-size: 1em;
+  }
+  [part~='note'] {
+    margin: 0 0 0.5em;
   }
   [part~='poll-option'] {
     display: flex;
@@ -23,19 +28,8 @@ export const pollStyles = css`
     align-items: baseline;
     padding-block: 0.25em;
   }
-  input {
-    accent-color: var(--_accent);
-  }
-  section {
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
+  label:has(:disabled) {
+    opacity: 0.65;
   }
   li[part~='poll-option'] {
     display: block;

@@ -1,25 +1,35 @@
 import type { Poll } from '@parley/core'
 import { html, nothing, type PropertyValues } from 'lit'
-import { type ApiError, getPoll, vote } from '../../api/client.ts'
+import { type ApiError, getPoll, vote, withdrawVote } from '../../api/client.ts'
+import { RefreshController } from '../../controllers/refresh-controller.ts'
 import { emit } from '../../events.ts'
+import { exactTime, relativeTime } from '../../internal/format.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
+import { fields } from '../../styles/fields.styles.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { pollStyles } from './poll.styles.ts'
 
 /**
- * @summary A poll: a native fieldset of radio buttons, then results once the reader has voted.
+ * @summary A poll: a native fieldset of radio buttons (single choice) or checkboxes (multiple
+ * choice, at most `maxChoices`), then an accessible bar chart of the results. Shows when voting
+ * opens or closes, withheld results, and lets the reader change or withdraw a vote where the poll
+ * allows it. While the page is visible it revalidates the poll every 30 s (ETag, 304).
  *
- * @event parley-vote - The server accepted a vote. `detail: { pollId, optionId }`
+ * @event parley-vote - The server accepted a vote, a change or a withdrawal.
+ * `detail: { poll, choices }` (`choices` is empty after a withdrawal)
  * @event parley-error - Loading or voting failed. `detail: { code, message }`
  *
  * @csspart base - The wrapper.
  * @csspart form - The voting form.
- * @csspart poll-option - One option: its radio label, or its row in the results.
+ * @csspart poll-option - One option: its radio or checkbox label, or its row in the results.
+ * @csspart note - A line about the poll: when it opens or closes, withheld results, the choice
+ * limit, a final vote.
  * @csspart submit - The "Vote" button.
  * @csspart results - The results section.
  * @csspart poll-bar - A decorative result bar (the text carries the numbers).
- * @csspart total - The total number of votes.
+ * @csspart total - The total number of votes (and voters).
  * @csspart change-vote - The "Change vote" button.
+ * @csspart withdraw-vote - The "Withdraw vote" button.
  * @csspart error - The error message region.
  *
  * @cssproperty --parley-color-accent - Buttons, radios, bars and the reader's choice.
@@ -27,159 +37,262 @@ import { pollStyles } from './poll.styles.ts'
  * @cssproperty --parley-color-surface - The fieldset and results background.
  */
 export class ParleyPoll extends ParleyElement {
-  static override styles = [tokens, pollStyles]
+  static override styles = [tokens, fields, pollStyles]
   static override properties = {
     /** The poll key. */
     poll: {},
     _data: { state: true },
-    _error: { state: true },
     _changing: { state: true },
-    _busy: { state: true },
-    _status: { state: true },
+    _picked: { state: true },
   }
 
   declare poll: string
   declare private _data: Poll | null
-  declare private _error: ApiError | null
   declare private _changing: boolean
-  declare private _busy: boolean
-  declare private _status: string
-  private abort?: AbortController
+  /** The options checked in the form, kept so the choice limit can disable the other boxes. */
+  declare private _picked: string[]
+  #abort?: AbortController
+  #etag: string | null = null
 
   constructor() {
     super()
     this.poll = ''
     this._data = null
-    this._error = null
     this._changing = false
-    this._busy = false
-    this._status = ''
+    this._picked = []
+    new RefreshController(this, () => {
+      const data = this._data
+      // A closed poll is final, and a refresh must not race a vote being sent.
+      if (this._busy || data?.status === 'closed' || !this.site || !this.poll) return
+      return this.#fetch(data && this.#etag).then(() => {
+        if (!data) this._error = null
+      })
+    })
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') || changed.has('site') || changed.has('poll')) void this.load()
+    if (changed.has('api') || changed.has('site') || changed.has('poll')) void this.#load()
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    this.abort?.abort()
+    this.#abort?.abort()
   }
 
   override connectedCallback(): void {
     super.connectedCallback()
-    if (this.hasUpdated && !this._data) void this.load()
+    if (this.hasUpdated && !this._data) void this.#load()
   }
 
-  private async load(): Promise<void> {
-    this.abort?.abort()
+  protected override errorText(error: ApiError): string {
+    return error.retryAfter ? this.t.retryIn(error.retryAfter) : super.errorText(error)
+  }
+
+  async #load(): Promise<void> {
     this._error = null
+    this._changing = false
+    this._picked = []
     if (this.missing('site', 'poll')) return
-    const abort = (this.abort = new AbortController())
     try {
-      this._data = await getPoll(this, this.poll, { signal: abort.signal })
-    } catch (e) {
-      if (!abort.signal.aborted) this._error = this.fail(e)
-    }
-  }
-
-  private async submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault()
-    const optionId = new FormData(event.target as HTMLFormElement).get('option')
-    if (this._busy || typeof optionId != 'string') return
-    this._busy = true
-    this._error = null
-    this._status = ''
-    try {
-      this._data = await vote(this, this.poll, optionId)
-      this._changing = false
-      this._status = this.t.voteRecorded
-      emit(this, 'parley-vote', { pollId: this._data.id, optionId })
-      await this.updateComplete
-      this.renderRoot.querySelector<HTMLElement>('section')?.focus()
+      await this.#fetch(null)
     } catch (e) {
       this._error = this.fail(e)
-    } finally {
-      this._busy = false
     }
   }
 
-  private async change(): Promise<void> {
-    this._changing = true
-    this._status = ''
+  /** Reads the poll, conditionally when `etag` is given; a superseded read is dropped. */
+  async #fetch(etag: string | null): Promise<void> {
+    this.#abort?.abort()
+    const abort = (this.#abort = new AbortController())
+    try {
+      const got = await getPoll(this, this.poll, { signal: abort.signal, etag })
+      if (got) {
+        this._data = got.poll
+        this.#etag = got.etag
+      } else this.requestUpdate() // unchanged (304): only "Closes in …" moves on
+    } catch (e) {
+      if (!abort.signal.aborted) throw e
+    }
+  }
+
+  /** Sends a vote or a withdrawal, announces `done` and moves focus to `focus`. */
+  async #send(request: () => Promise<Poll>, done: string, focus: string): Promise<void> {
+    if (this._busy) return
+    this.#abort?.abort() // a refresh under way would answer with the poll before this vote
+    const sent = await this.run(async () => {
+      const poll = (this._data = await request())
+      this._changing = false
+      this._picked = []
+      emit(this, 'parley-vote', { poll, choices: poll.myChoices })
+    }, done)
+    if (sent) await this.#focusOn(focus)
+    // The poll changed under the reader (closed, locked, options edited): show it as it is now.
+    else if ([409, 422].includes(this._error!.status)) this.#fetch(this.#etag).catch(() => {})
+  }
+
+  async #focusOn(selector: string): Promise<void> {
     await this.updateComplete
-    const root = this.renderRoot
-    const radio =
-      root.querySelector<HTMLInputElement>('input:checked') ?? root.querySelector('input')
-    radio?.focus()
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus()
+  }
+
+  #pick(event: Event): void {
+    const form = event.currentTarget as HTMLFormElement
+    this._picked = new FormData(form).getAll('o') as string[]
+    form.querySelector('input')?.setCustomValidity('')
+  }
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault()
+    const first = this.renderRoot.querySelector('input')!
+    first.setCustomValidity(this._picked.length ? '' : this.t.chooseOne)
+    if (first.reportValidity())
+      void this.#send(() => vote(this, this.poll, this._picked), this.t.voteRecorded, '#q')
+  }
+
+  #withdraw(): void {
+    void this.#send(() => withdrawVote(this, this.poll), this.t.voteWithdrawn, 'input')
+  }
+
+  #change(): void {
+    this._changing = true
+    this._picked = this._data!.myChoices
+    this._status = ''
+    void this.#focusOn('input:checked')
+  }
+
+  #cancel(): void {
+    this._changing = false
+    void this.#focusOn('[part~=change-vote]')
   }
 
   override render() {
     const { t, _data: poll, _error: error } = this
-    const view = !poll
-      ? error
-        ? nothing
-        : html`<p class="muted">${t.loadingPoll}</p>`
-      : poll.myVote && !this._changing
-        ? this.results(poll)
-        : this.form(poll)
+    let view: unknown = error ? nothing : html`<p class="muted">${t.loadingPoll}</p>`
+    if (poll) {
+      const voted = poll.myChoices.length > 0
+      const open = poll.status === 'open'
+      const editing = open && (!voted || this._changing)
+      view =
+        editing || poll.status === 'scheduled' || (!voted && !poll.results)
+          ? this.#form(poll, editing)
+          : this.#results(poll, voted && open && poll.allowVoteChange)
+    }
     return html`<div part="base">
       ${view}
-      <div role="alert" part="error">${this.alert()}</div>
+      <div role="alert" part="error">${this.#alert()}</div>
       <p role="status" class="sr">${this._status}</p>
     </div>`
   }
 
   // Kept on one line in the template so the region is :empty (and takes no space) when idle.
-  private alert() {
+  #alert() {
     const { t, _error: error } = this
     if (!error) return nothing
-    return html`${t.errors[error.code]}
-    ${this._data ? nothing : html`<button @click=${this.load}>${t.tryAgain}</button>`}`
+    return html`${this.errorText(error)}
+    ${this._data ? nothing : html`<button @click=${this.#load}>${t.tryAgain}</button>`}`
   }
 
-  private form(poll: Poll) {
-    return html`<form part="form" @submit=${this.submit}>
-      <fieldset>
+  /** When voting opens or closes, why results are withheld, and whether a vote is final. */
+  #notes(poll: Poll) {
+    const { t } = this
+    const code = t.$code
+    const date = (iso: string | null) => (iso ? exactTime(new Date(iso), code) : '')
+    const { status, resultsStatus: results, closesAt } = poll
+    return [
+      status === 'scheduled'
+        ? t.opens(date(poll.opensAt))
+        : status === 'closed'
+          ? t.closed
+          : closesAt && t.closes(relativeTime(new Date(closesAt), code)),
+      results === 'hidden_until_vote'
+        ? t.resultsAfterVote
+        : results === 'hidden_until_close' && t.resultsAfterClose(date(closesAt)),
+      status === 'open' && !poll.allowVoteChange && poll.myChoices.length > 0 && t.locked,
+    ].map((note) => (note ? html`<p part="note" class="muted">${note}</p>` : nothing))
+  }
+
+  #form(poll: Poll, editing: boolean) {
+    const { t } = this
+    const max = poll.maxChoices
+    const multiple = poll.kind === 'multiple'
+    const chosen = editing ? this._picked : poll.myChoices
+    // The other boxes are disabled once the limit is reached, and the hint says why.
+    const full = multiple && max < poll.options.length && chosen.length >= max
+    return html`<form part="form" @submit=${this.#submit} @change=${this.#pick}>
+      <fieldset ?disabled=${!editing} aria-describedby="d">
         <legend>${poll.question}</legend>
-        ${poll.options.map(
-          (o) =>
-            html`<label part="poll-option"
-              ><input
-                type="radio"
-                name="option"
-                required
-                .value=${o.id}
-                ?checked=${o.id === poll.myVote}
-              />${o.label}</label
-            >`
-        )}
+        <div id="d">
+          ${this.#notes(poll)}
+          ${
+            multiple && editing
+              ? html`<p part="note" class="muted" aria-live="polite">
+                  ${t.chooseUpTo(max)} ${full ? t.choiceLimit : nothing}
+                </p>`
+              : nothing
+          }
+        </div>
+        ${poll.options.map((o) => {
+          const on = chosen.includes(o.id)
+          return html`<label part="poll-option"
+            ><input
+              type=${multiple ? 'checkbox' : 'radio'}
+              name="o"
+              .value=${o.id}
+              .checked=${on}
+              ?disabled=${full && !on}
+            />${o.label}</label
+          >`
+        })}
       </fieldset>
-      <button class="primary" part="submit" aria-disabled=${this._busy}>${this.t.vote}</button>
+      ${
+        editing
+          ? html`<div class="actions">
+              <button class="primary" part="submit" aria-disabled=${this._busy}>${t.vote}</button>
+              ${
+                this._changing
+                  ? html`<button type="button" @click=${this.#cancel}>${t.cancel}</button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
     </form>`
   }
 
-  private results(poll: Poll) {
+  #results(poll: Poll, changeable: boolean) {
     const { t } = this
-    const percent = new Intl.NumberFormat(t.$code, { style: 'percent' })
-    return html`<section part="results" tabindex="-1" aria-labelledby="q">
-      <p class="question" id="q">${poll.question}</p>
+    const all = poll.results
+    return html`<section part="results" aria-labelledby="q">
+      <h2 id="q" tabindex="-1">${poll.question}</h2>
+      ${this.#notes(poll)}
       <ul>
-        ${poll.options.map(
-          (o) =>
-            html`<li part="poll-option">
-              <span class="row"
-                >${o.label} ${o.id === poll.myVote ? html`<strong>${t.yourVote}</strong>` : nothing}
-                <b>${percent.format(o.percent / 100)}</b></span
-              >
-              <span part="poll-bar" aria-hidden="true"
-                ><span .style=${`--p:${o.percent}%`}></span
-              ></span>
-              <span class="muted">${t.votes(o.votes)}</span>
-            </li>`
-        )}
+        ${poll.options.map((o) => {
+          const r = all?.options.find((x) => x.id === o.id)
+          return html`<li part="poll-option">
+            <span class="row"
+              >${o.label}
+              ${poll.myChoices.includes(o.id) ? html`<strong>${t.yourVote}</strong>` : nothing}
+              ${r ? html`<b>${(r.percent / 100).toLocaleString(t.$code, { style: 'percent' })}</b>` : nothing}</span
+            >
+            ${
+              r
+                ? html`<span part="poll-bar" aria-hidden="true"
+                      ><span .style=${`--p:${r.percent}%`}></span></span
+                    ><span class="muted">${t.votes(r.votes)}</span>`
+                : nothing
+            }
+          </li>`
+        })}
       </ul>
-      <p part="total">${t.votes(poll.totalVotes)}</p>
-      <button part="change-vote" @click=${this.change}>${t.changeVote}</button>
+      ${all ? html`<p part="total">${t.total(all.totalVotes, all.voters)}</p>` : nothing}
+      ${
+        changeable
+          ? html`<div class="actions">
+              <button part="change-vote" @click=${this.#change}>${t.changeVote}</button>
+              <button part="withdraw-vote" @click=${this.#withdraw}>${t.withdrawVote}</button>
+            </div>`
+          : nothing
+      }
     </section>`
   }
 }

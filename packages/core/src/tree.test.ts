@@ -1,16 +1,24 @@
-import type { Comment } from '@parley/core'
+import type { Comment } from './comment.ts'
 import { describe, expect, it } from 'vitest'
-import { nestReplies } from './thread-tree.ts'
+import { nestReplies } from './tree.ts'
 
 const comment = (id: string, parentId: string | null = null): Comment => ({
   id,
   parentId,
-  author: { name: 'A' },
+  author: { name: 'A', badges: [] },
   text: id,
+  html: `<p>${id}</p>`,
   lang: null,
   createdAt: '2026-01-01T00:00:00.000Z',
+  editedAt: null,
+  deleted: false,
   reactions: {},
+  myReaction: null,
+  mine: false,
+  editableUntil: null,
+  stance: null,
   replyCount: 0,
+  descendantCount: 0,
   replies: [],
 })
 

@@ -1,0 +1,175 @@
+import { REPLIES_INLINE_MAX, type Comment } from '@parley/core'
+import { nestReplies } from '@parley/core/tree'
+import type { Cursor, StanceKey } from '../lib/cursor.ts'
+import { commentColumns, rowToComment, type CommentRow, type CommentView } from './comment-rows.ts'
+import { stanceOptionId } from './stances.ts'
+
+// Each sort is a range scan of its own partial index, (thread_id[, lang | stance], key, id) WHERE
+// parent_id IS NULL, in index order, so no page ever sorts or skips rows: see
+// docs/decisions/0003-comment-tree-and-pagination.md. The balanced sort interleaves several such
+// scans (balanced-pages.ts).
+const SORT_KEYS = {
+  newest: { column: 'created_at', direction: 'DESC', after: '<' },
+  oldest: { column: 'created_at', direction: 'ASC', after: '>' },
+  top: { column: 'rank', direction: 'DESC', after: '<' },
+} as const
+
+// The largest created_at a cursor can hold: "no upper bound" for the replies cut-off below.
+const MAX_TIME = Number.MAX_SAFE_INTEGER
+
+export interface PageRequest {
+  sort: keyof typeof SORT_KEYS
+  lang: string | null
+  /** Only top-level comments of this stance ("o_12" or "none"); validated by the route. */
+  stance: StanceKey | null
+  limit: number
+  after: Cursor | null
+}
+
+/** The stance condition on `comments c`; `optionParam` gives the parameter of its option id. */
+export const stanceCondition = (stance: StanceKey, optionParam: () => string): string =>
+  stance === 'none' ? 'c.stance_option_id IS NULL' : `c.stance_option_id = ${optionParam()}`
+
+/** At most one filter applies (the route refuses lang with stance), so both share ?3. */
+function filterCondition(page: PageRequest): string {
+  if (page.lang !== null) return 'AND c.lang = ?3'
+  if (page.stance !== null) return `AND ${stanceCondition(page.stance, () => '?3')}`
+  return ''
+}
+
+const filterValue = (page: PageRequest) =>
+  page.lang ?? (page.stance === null ? null : stanceOptionId(page.stance))
+
+/**
+ * Parameters of both page statements: ?1 thread id, ?2 page size + 1, ?3 language or stance
+ * option id, ?4 cursor key, ?5 cursor id, ?6 reader id, ?7 replies per top-level comment. One SQL
+ * text per sort, filter and cursor presence, because an `?3 IS NULL OR …` condition would keep
+ * SQLite from seeking.
+ */
+function topLevelQuery(page: PageRequest): string {
+  const { column, direction, after } = SORT_KEYS[page.sort]
+  return `FROM comments c WHERE c.thread_id = ?1 AND c.parent_id IS NULL
+    ${filterCondition(page)}
+    ${page.after === null ? '' : `AND (c.${column}, c.id) ${after} (?4, ?5)`}
+    ORDER BY c.${column} ${direction}, c.id ${direction}`
+}
+
+/** One page of top-level comments (one more than asked, to tell whether another page follows). */
+export const topLevelPageSql = (page: PageRequest): string =>
+  `SELECT ${commentColumns('?6')} ${topLevelQuery(page)} LIMIT ?2`
+
+/** The ids of the page's top-level comments, without the extra one, for inlineRepliesSql. */
+export const topLevelIdsSql = (page: PageRequest): string =>
+  `SELECT c.id ${topLevelQuery(page)} LIMIT ?2 - 1`
+
+/**
+ * The first REPLIES_INLINE_MAX replies (all depths, oldest first) below each top-level comment of
+ * a page, whose ids `pageIds` selects (with ?6 the reader and ?7 the cap). For each root, one
+ * index step finds the first reply past the cap (the "stop"); then each root's replies are a
+ * range scan of comments_by_root up to it. The work is bounded by the cap, however large a subtree
+ * grows.
+ */
+export const inlineRepliesSql = (pageIds: string): string =>
+  `WITH page AS (${pageIds}),
+  stops AS (
+    SELECT page.id AS root_id,
+      (SELECT r.id FROM comments r WHERE r.root_id = page.id AND r.parent_id IS NOT NULL
+       ORDER BY r.created_at, r.id LIMIT 1 OFFSET ?7) AS stop_id
+    FROM page
+  )
+  SELECT ${commentColumns('?6')} FROM stops
+  LEFT JOIN comments s ON s.id = stops.stop_id
+  JOIN comments c ON c.root_id = stops.root_id AND c.parent_id IS NOT NULL
+    AND (c.created_at, c.id) < (IFNULL(s.created_at, ${MAX_TIME}), IFNULL(s.id, ''))
+  ORDER BY c.root_id, c.created_at, c.id`
+
+/** The first `limit` rows, and the cursor after the last of them when more rows followed. */
+function splitPage<Row extends CommentRow, Next>(
+  rows: Row[],
+  limit: number,
+  cursorAfter: (row: Row) => Next
+) {
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { page, next: rows.length > limit && last ? cursorAfter(last) : null }
+}
+
+/** Top-level rows with their replies nested, as the calling reader sees them. */
+export function nestPage(top: CommentRow[], replies: CommentRow[], view: CommentView): Comment[] {
+  const toComment = (row: CommentRow) => rowToComment(row, view)
+  return nestReplies(top.map(toComment), replies.map(toComment))
+}
+
+/**
+ * A page of top-level comments with their first replies nested, in one round trip of two
+ * statements whatever the page size: the page, and the capped replies below it.
+ */
+export async function loadCommentPage(
+  db: D1Database,
+  threadId: number,
+  page: PageRequest,
+  view: CommentView
+): Promise<{ comments: Comment[]; next: Cursor | null }> {
+  const params = [
+    threadId,
+    page.limit + 1,
+    filterValue(page),
+    page.after?.key ?? null,
+    page.after?.id ?? null,
+    view.readerId,
+  ]
+  const [topLevel, replies] = await db.batch<CommentRow>([
+    db.prepare(topLevelPageSql(page)).bind(...params),
+    db.prepare(inlineRepliesSql(topLevelIdsSql(page))).bind(...params, REPLIES_INLINE_MAX),
+  ])
+  const { page: top, next } = splitPage(topLevel!.results, page.limit, (last) => ({
+    order: page.sort,
+    lang: page.lang,
+    stance: page.stance,
+    key: page.sort === 'top' ? last.rank : last.created_at,
+    id: last.id,
+  }))
+  return { comments: nestPage(top, replies!.results, view), next }
+}
+
+// Below a top-level comment its subtree is a range of comments_by_root; below a reply it is
+// collected by walking parent_id (comments_by_parent), which only subtrees of replies need.
+const SUBTREE_OF_ROOT = 'c.root_id = ?1 AND c.parent_id IS NOT NULL'
+const SUBTREE_OF_REPLY = `c.id IN (WITH RECURSIVE subtree(id) AS (
+    SELECT id FROM comments WHERE parent_id = ?1
+    UNION ALL SELECT r.id FROM comments r JOIN subtree ON r.parent_id = subtree.id
+  ) SELECT id FROM subtree)`
+
+/** ?1 comment id, ?2 cursor created_at, ?3 cursor id, ?4 reader id, ?5 page size + 1. */
+const repliesPageSql = (topLevel: boolean, afterCursor: boolean) =>
+  `SELECT ${commentColumns('?4')} FROM comments c
+  WHERE ${topLevel ? SUBTREE_OF_ROOT : SUBTREE_OF_REPLY}
+    ${afterCursor ? 'AND (c.created_at, c.id) > (?2, ?3)' : ''}
+  ORDER BY c.created_at, c.id LIMIT ?5`
+
+/** One page of the replies below a comment, every depth, flat, oldest first. */
+export async function loadReplyPage(
+  db: D1Database,
+  comment: { id: string; parentId: string | null },
+  page: { limit: number; after: Cursor | null },
+  view: CommentView
+): Promise<{ replies: Comment[]; next: Cursor | null }> {
+  const { results } = await db
+    .prepare(repliesPageSql(comment.parentId === null, page.after !== null))
+    .bind(
+      comment.id,
+      page.after?.key ?? null,
+      page.after?.id ?? null,
+      view.readerId,
+      page.limit + 1
+    )
+    .all<CommentRow>()
+  const { page: replies, next } = splitPage(results, page.limit, (last) => ({
+    order: 'replies' as const,
+    lang: null,
+    stance: null,
+    key: last.created_at,
+    id: last.id,
+  }))
+  return { replies: replies.map((row) => rowToComment(row, view)), next }
+}

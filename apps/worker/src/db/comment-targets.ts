@@ -1,0 +1,32 @@
+/** What the comment routes check before they act: where it lives, who wrote it, its state. */
+export interface CommentTarget {
+  id: string
+  thread_id: number
+  thread_key: string
+  thread_settings: string
+  parent_id: string | null
+  root_id: string
+  depth: number
+  reader_id: string
+  text: string
+  created_at: number
+  deleted_at: number | null
+  reply_count: number
+}
+
+/** The comment if it belongs to this site, else null: no route reveals another site's comments. */
+export async function findComment(
+  db: D1Database,
+  siteId: string,
+  id: string
+): Promise<CommentTarget | null> {
+  return db
+    .prepare(
+      `SELECT c.id, c.thread_id, t.key AS thread_key, t.settings AS thread_settings, c.parent_id,
+         c.root_id, c.depth, c.reader_id, c.text, c.created_at, c.deleted_at, c.reply_count
+       FROM comments c JOIN threads t ON t.id = c.thread_id
+       WHERE c.id = ?1 AND c.site_id = ?2`
+    )
+    .bind(id, siteId)
+    .first<CommentTarget>()
+}

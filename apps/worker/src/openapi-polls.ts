@@ -1,0 +1,206 @@
+import {
+  ADMIN_ROUTES,
+  AdminPollListQuerySchema,
+  AdminPollOptionParamsSchema,
+  AdminPollPageSchema,
+  AdminPollSchema,
+  EditPollSchema,
+  NewPollSchema,
+  PollExportQuerySchema,
+  PollExportSchema,
+  PollParamsSchema,
+  PollSchema,
+  ROUTES,
+  SiteParamsSchema,
+  VOTE_RATE_LIMITS,
+  VoteSchema,
+  type ErrorCode,
+} from '@parley/core'
+import { z } from 'zod'
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi'
+
+// The poll and admin poll operations of the OpenAPI document (src/openapi.ts builds the rest and
+// hands in its helpers, so both halves describe errors the same way).
+
+export interface OpenApiHelpers {
+  toOpenApiPath: (route: string) => string
+  json: (schema: z.ZodType) => { content: { 'application/json': { schema: z.ZodType } } }
+  errors: (...codes: ErrorCode[]) => ZodOpenApiOperationObject['responses']
+  siteErrors: readonly ErrorCode[]
+  writeErrors: readonly ErrorCode[]
+}
+
+export const ADMIN_SECURITY_SCHEME = {
+  adminToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The ADMIN_TOKEN Worker secret. While it is unset, the admin API answers 401. Admin routes refuse browser requests from any other origin than the Worker’s own (403) and send no CORS headers.',
+  },
+} as const
+
+const { reader, network, site } = VOTE_RATE_LIMITS
+const RATE_LIMITS = `Rate limited per reader token (${reader.max}/${reader.windowSeconds}s), per network (${network.max}/${network.windowSeconds}s, under a salted hash that rotates daily) and per site (${site.max}/${site.windowSeconds}s): 429 rate_limited with Retry-After.`
+
+const PollRequestHeadersSchema = z.object({
+  'If-None-Match': z
+    .string()
+    .optional()
+    .meta({ description: 'The ETag of the poll as last received: 304 while it still matches' }),
+})
+
+const csv = {
+  content: { 'text/csv': { schema: { type: 'string' as const } } },
+}
+
+export function pollPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
+  const { toOpenApiPath: path, json, errors } = h
+  const readerAuth = [{ readerToken: [] }]
+  const adminAuth = [{ adminToken: [] }]
+  const adminErrors: ErrorCode[] = [
+    ...h.siteErrors,
+    'unauthorized',
+    'forbidden',
+    'forbidden_origin',
+  ]
+  const adminWriteErrors: ErrorCode[] = [
+    ...adminErrors,
+    'invalid_json',
+    'unsupported_media_type',
+    'payload_too_large',
+  ]
+  const voteErrors: ErrorCode[] = [
+    ...h.writeErrors,
+    'unauthorized',
+    'poll_not_found',
+    'poll_closed',
+    'poll_not_open',
+    'vote_locked',
+    'rate_limited',
+  ]
+  return {
+    [path(ROUTES.poll)]: {
+      get: {
+        operationId: 'getPoll',
+        summary: 'A poll with its results',
+        description:
+          "With a reader token, `myChoices` holds the reader's choices. `results` is null while the poll's results visibility withholds them from this caller (`resultsStatus` says why). Hidden options are left out. Sends a strong ETag computed from exactly this body and `Cache-Control: private, no-cache`: poll with If-None-Match to get 304 until the caller's view changes.",
+        requestParams: {
+          path: PollParamsSchema,
+          header: PollRequestHeadersSchema,
+        },
+        security: [{}, ...readerAuth],
+        responses: {
+          '200': { description: 'The poll', ...json(PollSchema) },
+          '304': { description: 'Not modified: the caller’s view still matches If-None-Match' },
+          ...errors(...h.siteErrors, 'poll_not_found'),
+        },
+      },
+    },
+    [path(ROUTES.vote)]: {
+      put: {
+        operationId: 'vote',
+        summary: "Cast or replace the reader's ballot",
+        description: `One ballot per reader per poll, enforced by the database: voting again replaces the choices (409 vote_locked when the poll does not allow changes; sending the same choices again is a 200 replay). A single-choice poll takes one option id, a multiple-choice poll up to maxChoices. ${RATE_LIMITS}`,
+        security: readerAuth,
+        requestParams: { path: PollParamsSchema },
+        requestBody: { required: true, ...json(VoteSchema) },
+        responses: {
+          '200': { description: 'The poll with updated results', ...json(PollSchema) },
+          ...errors(...voteErrors, 'invalid_option', 'too_many_choices'),
+        },
+      },
+      delete: {
+        operationId: 'withdrawVote',
+        summary: "Withdraw the reader's ballot",
+        description: `Allowed while the poll is open and allows vote changes. Without a ballot it changes nothing (200). ${RATE_LIMITS}`,
+        security: readerAuth,
+        requestParams: { path: PollParamsSchema },
+        responses: {
+          '200': { description: 'The poll without the ballot', ...json(PollSchema) },
+          ...errors(...voteErrors),
+        },
+      },
+    },
+    [path(ADMIN_ROUTES.polls)]: {
+      get: {
+        operationId: 'adminListPolls',
+        summary: "The site's polls, newest first",
+        security: adminAuth,
+        requestParams: { path: SiteParamsSchema, query: AdminPollListQuerySchema },
+        responses: {
+          '200': { description: 'A page of polls', ...json(AdminPollPageSchema) },
+          ...errors(...adminErrors),
+        },
+      },
+      post: {
+        operationId: 'adminCreatePoll',
+        summary: 'Create a poll',
+        description: 'With `thread`, the poll is shown with that thread (created if needed).',
+        security: adminAuth,
+        requestParams: { path: SiteParamsSchema },
+        requestBody: { required: true, ...json(NewPollSchema) },
+        responses: {
+          '201': { description: 'The new poll', ...json(AdminPollSchema) },
+          ...errors(...adminWriteErrors, 'conflict'),
+        },
+      },
+    },
+    [path(ADMIN_ROUTES.poll)]: {
+      get: {
+        operationId: 'adminGetPoll',
+        summary: 'A poll with every option and its results',
+        security: adminAuth,
+        requestParams: { path: PollParamsSchema },
+        responses: {
+          '200': { description: 'The poll', ...json(AdminPollSchema) },
+          ...errors(...adminErrors, 'poll_not_found'),
+        },
+      },
+      patch: {
+        operationId: 'adminEditPoll',
+        summary: 'Edit a poll',
+        description:
+          'Only the fields sent change. `options` is the complete list in display order: relabel, hide, unhide and reorder existing options by id, add new ones by label. `closeNow` closes the poll; `closesAt: null` reopens it. Once the poll has votes, maxChoices can only be raised (409). 409 conflict also when the poll changed while the edit was made.',
+        security: adminAuth,
+        requestParams: { path: PollParamsSchema },
+        requestBody: { required: true, ...json(EditPollSchema) },
+        responses: {
+          '200': { description: 'The edited poll', ...json(AdminPollSchema) },
+          ...errors(...adminWriteErrors, 'poll_not_found', 'conflict'),
+        },
+      },
+    },
+    [path(ADMIN_ROUTES.pollOption)]: {
+      delete: {
+        operationId: 'adminDeleteOption',
+        summary: 'Delete an option nobody chose',
+        description:
+          "An option with votes, or shown as a comment's stance, can only be hidden (PATCH options): 409 option_has_votes. 409 conflict when fewer than two visible options would remain.",
+        security: adminAuth,
+        requestParams: { path: AdminPollOptionParamsSchema },
+        responses: {
+          '200': { description: 'The poll without the option', ...json(AdminPollSchema) },
+          ...errors(...adminErrors, 'poll_not_found', 'not_found', 'option_has_votes', 'conflict'),
+        },
+      },
+    },
+    [path(ADMIN_ROUTES.pollExport)]: {
+      get: {
+        operationId: 'adminExportPoll',
+        summary: 'Download the results as CSV or JSON',
+        description:
+          'An attachment (Content-Disposition). CSV: UTF-8 with a byte order mark, a header row, one row per option (hidden ones included), RFC 4180 quoting; cells starting with = + - @ tab or CR get a leading apostrophe so spreadsheets never run them as formulas. JSON: the poll definition with per-option counts and percentages and the totals.',
+        security: adminAuth,
+        requestParams: { path: PollParamsSchema, query: PollExportQuerySchema },
+        responses: {
+          '200': {
+            description: 'The export',
+            content: { ...json(PollExportSchema).content, ...csv.content },
+          },
+          ...errors(...adminErrors, 'poll_not_found'),
+        },
+      },
+    },
+  }
+}

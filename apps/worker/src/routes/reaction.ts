@@ -1,0 +1,73 @@
+import { zValidator } from '@hono/zod-validator'
+import {
+  CommentParamsSchema,
+  ReactionInputSchema,
+  type ReactionState,
+  type ThreadReactions,
+} from '@parley/core'
+import { Hono } from 'hono'
+import { visibleReaction, visibleReactions } from '../db/comment-rows.ts'
+import { changeReaction } from '../db/reactions.ts'
+import { reactionWeight } from '../db/rank.ts'
+import type { Site } from '../db/sites.ts'
+import type { AppEnv } from '../env.ts'
+import { ApiError, validationHook } from '../errors.ts'
+import { jsonBody } from '../middleware/json-body.ts'
+import { requireReader } from '../middleware/reader.ts'
+import { reactionsOf, requireComment, requireNotDeleted } from './comment-access.ts'
+
+const params = zValidator('param', CommentParamsSchema, validationHook)
+
+/** Sets (emoji) or removes (null) the reader's reaction and answers with the comment's state. */
+async function react(
+  db: D1Database,
+  site: Site,
+  change: { commentId: string; readerId: string; emoji: string | null },
+  reactions: ThreadReactions
+): Promise<ReactionState> {
+  const state = await changeReaction(db, {
+    ...change,
+    now: Date.now(),
+    reactionWeight: reactionWeight(site.settings),
+  })
+  return {
+    reactions: visibleReactions(state?.reaction_counts ?? '{}', reactions),
+    myReaction: visibleReaction(state?.my_reaction ?? null, reactions),
+  }
+}
+
+/** The reader's one reaction to a comment: PUT sets or changes it, DELETE removes it. */
+export const reaction = new Hono<AppEnv>()
+  .put(
+    '/',
+    jsonBody(),
+    requireReader,
+    params,
+    zValidator('json', ReactionInputSchema, validationHook),
+    async (c) => {
+      const { comment: commentId } = c.req.valid('param')
+      const { emoji } = c.req.valid('json')
+      const target = await requireComment(c.env.DB, c.var.site, commentId)
+      requireNotDeleted(target)
+      const reactions = reactionsOf(c.var.site, target.thread_settings)
+      if (!reactions.available.includes(emoji)) {
+        const offered = reactions.available.join(' ') || 'none'
+        throw new ApiError(
+          'reaction_not_allowed',
+          `This thread offers these reactions: ${offered}`,
+          {
+            issues: [{ path: 'body.emoji', message: 'is not a reaction this thread offers' }],
+          }
+        )
+      }
+      const change = { commentId, readerId: c.var.readerId, emoji }
+      return c.json(await react(c.env.DB, c.var.site, change, reactions))
+    }
+  )
+  .delete('/', requireReader, params, async (c) => {
+    const { comment: commentId } = c.req.valid('param')
+    const target = await requireComment(c.env.DB, c.var.site, commentId)
+    const reactions = reactionsOf(c.var.site, target.thread_settings)
+    const change = { commentId, readerId: c.var.readerId, emoji: null }
+    return c.json(await react(c.env.DB, c.var.site, change, reactions))
+  })

@@ -1,0 +1,161 @@
+import { PAGE_SIZE_MAX, type CommentSort } from '@parley/core'
+import { env } from 'cloudflare:workers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  inlineRepliesSql,
+  topLevelIdsSql,
+  topLevelPageSql,
+  type PageRequest,
+} from '../src/db/comment-pages.ts'
+import { expectedRank, insertBulkThread, type BulkRow } from './fixtures.ts'
+import { createSites, getPage, newReader, postComment, queryPlan } from './helpers.ts'
+
+const THREAD = 'ten-thousand'
+const TOTAL = 10_000
+// Ends an hour ago, so the comments posted during the walks rank among the seeded ones in "top".
+const FIRST = Date.now() - 60 * 60_000 - Math.ceil(TOTAL / 3) * 1000
+const NEW_TEXT: Record<string, string> = {
+  en: 'A new comment written while somebody else is reading the older pages of this thread.',
+  fr: "Un nouveau commentaire écrit pendant que quelqu'un d'autre lit les pages plus anciennes.",
+}
+
+let rows: BulkRow[] = []
+let token: string
+/** Every comment the walks posted, so later walks can tell them from the seeded ones. */
+const postedByWalks = new Set<string>()
+
+beforeAll(async () => {
+  await createSites()
+  token = (await newReader()).token
+  rows = await insertBulkThread(THREAD, TOTAL, {
+    idPrefix: 'tk',
+    firstCreatedAt: FIRST,
+    stepMs: 1000,
+  })
+})
+
+const byTimeThenId = (a: BulkRow, b: BulkRow) =>
+  a.created_at - b.created_at || (a.id < b.id ? -1 : 1)
+const rankOf = (row: BulkRow) => expectedRank(row.created_at, 0, row.reaction_count)
+const byRankThenIdDescending = (a: BulkRow, b: BulkRow) =>
+  rankOf(b) - rankOf(a) || (a.id < b.id ? 1 : -1)
+
+function expectedOrder(sort: CommentSort, lang: string | null): string[] {
+  const subset = rows.filter((row) => lang === null || row.lang === lang)
+  if (sort === 'top') return subset.sort(byRankThenIdDescending).map((row) => row.id)
+  const oldest = subset.sort(byTimeThenId).map((row) => row.id)
+  return sort === 'oldest' ? oldest : oldest.reverse()
+}
+
+/** Pages through with limit 100, posting a new top-level comment before each next page. */
+async function walkWhileOthersPost(sort: CommentSort, lang: string | null) {
+  const seen: string[] = []
+  const posted = new Set<string>()
+  let cursor: string | null = null
+  let pages = 0
+  do {
+    const query = {
+      sort,
+      limit: PAGE_SIZE_MAX,
+      ...(lang ? { lang } : {}),
+      ...(cursor ? { cursor } : {}),
+    }
+    const page = await getPage(THREAD, query)
+    expect(page.comments.length).toBeLessThanOrEqual(PAGE_SIZE_MAX)
+    seen.push(...page.comments.map((c) => c.id))
+    cursor = page.nextCursor
+    pages++
+    const { id } = await postComment(token, THREAD, { text: NEW_TEXT[lang ?? 'en'] })
+    posted.add(id)
+    postedByWalks.add(id)
+  } while (cursor)
+  return { seen, posted, pages }
+}
+
+describe('10,000 top-level comments, paged by 100 while new comments arrive', () => {
+  describe.each<[CommentSort, string | null]>([
+    ['newest', null],
+    ['oldest', null],
+    ['top', null],
+    ['newest', 'fr'],
+    ['oldest', 'fr'],
+    ['top', 'fr'],
+  ])('sort %s, lang %s', (sort, lang) => {
+    it('returns every original comment exactly once, in order, and nothing twice', async () => {
+      const expected = expectedOrder(sort, lang)
+      const { seen, posted, pages } = await walkWhileOthersPost(sort, lang)
+      expect(new Set(seen).size).toBe(seen.length)
+      const original = new Set(expected)
+      expect(seen.filter((id) => original.has(id))).toEqual(expected)
+      // Whatever else the walk met was posted by a walk; newest first never meets its own.
+      expect(seen.filter((id) => !original.has(id)).every((id) => postedByWalks.has(id))).toBe(true)
+      if (sort === 'newest') expect(seen.some((id) => posted.has(id))).toBe(false)
+      expect(pages).toBeGreaterThanOrEqual(Math.ceil(expected.length / PAGE_SIZE_MAX))
+    })
+  })
+
+  it('ranks by the documented formula in SQL', async () => {
+    const sample = rows.filter((_, i) => i % 997 === 0)
+    const stored = await env.DB.prepare(
+      'SELECT id, rank FROM comments WHERE id IN (SELECT value FROM json_each(?1))'
+    )
+      .bind(JSON.stringify(sample.map((row) => row.id)))
+      .all<{ id: string; rank: number }>()
+    const byId = new Map(stored.results.map((row) => [row.id, row.rank]))
+    for (const row of sample) expect(byId.get(row.id)).toBe(rankOf(row))
+  })
+})
+
+describe('query plans', () => {
+  const INDEXES: Record<PageRequest['sort'], Record<string, string>> = {
+    newest: { all: 'comments_top_level', lang: 'comments_top_lang', stance: 'comments_top_stance' },
+    oldest: { all: 'comments_top_level', lang: 'comments_top_lang', stance: 'comments_top_stance' },
+    top: {
+      all: 'comments_top_rank',
+      lang: 'comments_top_lang_rank',
+      stance: 'comments_top_stance_rank',
+    },
+  }
+  const FILTERS = [
+    { filter: 'all', lang: null, stance: null },
+    { filter: 'lang', lang: 'fr', stance: null },
+    { filter: 'stance', lang: null, stance: 'o_1' },
+    { filter: 'stance', lang: null, stance: 'none' },
+  ] as const
+
+  describe.each(
+    (['newest', 'oldest', 'top'] as const).flatMap((sort) =>
+      FILTERS.flatMap((filter) => [false, true].map((after) => ({ sort, ...filter, after })))
+    )
+  )(
+    '$sort, lang $lang, stance $stance, after a cursor: $after',
+    ({ sort, filter, lang, stance, after }) => {
+      const page: PageRequest = {
+        sort,
+        lang,
+        stance,
+        limit: 20,
+        after: after ? { order: sort, lang, stance, key: Date.now(), id: 'c_zzzzzzzzzz' } : null,
+      }
+      const filterValue = lang ?? (stance === 'o_1' ? 1 : null)
+      const params = [1, 21, filterValue, page.after?.key ?? null, page.after?.id ?? null, 'r_x']
+
+      it('reads the page as a range of its index, without a scan or a sort', async () => {
+        const detail = await queryPlan(topLevelPageSql(page), ...params)
+        const index = INDEXES[sort][filter]!
+        expect(detail).toMatch(new RegExp(`SEARCH c USING (COVERING )?INDEX ${index} \\(`))
+        expect(detail).not.toMatch(/SCAN c\b|SCAN comments/)
+        expect(detail).not.toMatch(/TEMP B-TREE/)
+      })
+
+      it("reads the page's replies by root, without a scan of comments", async () => {
+        const detail = await queryPlan(inlineRepliesSql(topLevelIdsSql(page)), ...params, 50)
+        expect(detail).toMatch(
+          /SEARCH c USING INDEX comments_by_root \(root_id=\? AND \(created_at,id\)<\(\?,\?\)\)/
+        )
+        expect(detail).toMatch(/SEARCH r USING (COVERING )?INDEX comments_by_root \(root_id=\?\)/)
+        expect(detail).not.toMatch(/SCAN (c|r|s|comments)\b/)
+      })
+    }
+  )
+})

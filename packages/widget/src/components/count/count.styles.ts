@@ -1,0 +1,7 @@
+import { css } from '../../styles/css.ts'
+
+export const countStyles = css`
+  :host {
+    display: inline;
+  }
+`
