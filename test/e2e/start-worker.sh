@@ -12,5 +12,7 @@ node scripts/seed.ts --local --persist-to "$state"
 node scripts/site-add.ts --id demo --name "Open Chamber (Parley demo)" \
   --origin "http://localhost:8787" --origin "http://127.0.0.1:8787" --origin "http://127.0.0.1:8798" \
   --local --persist-to "$state"
+# ADMIN_TOKEN enables the admin API, with which specs create their own polls (poll-fixtures.ts).
 exec pnpm exec wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" \
-  --var READER_TOKEN_SECRET:e2e-only-secret-not-for-production
+  --var READER_TOKEN_SECRET:e2e-only-secret-not-for-production \
+  --var ADMIN_TOKEN:e2e-only-admin-token

@@ -172,7 +172,7 @@ describe('<parley-comment>', () => {
     await page.getByRole('button', { name: 'Cancel' }).click()
     await expect.element(reply).toHaveAttribute('aria-expanded', 'false')
     expect(el.shadowRoot!.querySelector('parley-comment-form')).toBeNull()
-    expect(focused()).toBe(reply.element())
+    await expect.poll(() => focused()).toBe(reply.element())
   })
 
   it('drops the open reply form when it is handed another comment', async () => {
@@ -324,7 +324,7 @@ describe('<parley-comment> edit', () => {
     await button('Edit', me).click()
     const box = page.getByRole('textbox', { name: 'Edit comment' })
     await expect.element(box).toHaveValue('Text of me')
-    expect(focused()).toBe(box.element())
+    await expect.poll(() => focused()).toBe(box.element())
     await userEvent.fill(box, 'Better words')
     await button('Save', me).click()
     await expect
@@ -335,7 +335,7 @@ describe('<parley-comment> edit', () => {
     await expect.element(me.getByText('(edited)')).toBeVisible()
     await expect.element(article('Author reply')).toBeVisible()
     expect(box.elements()).toHaveLength(0)
-    expect(focused()).toBe(me.element())
+    await expect.poll(() => focused()).toBe(me.element())
     const patch = requests.find((r) => r.method === 'PATCH')!
     expect(await patch.json()).toEqual({ text: 'Better words' })
     expect(patch.headers.get('authorization')).toBe('Bearer tok-1')
@@ -358,7 +358,7 @@ describe('<parley-comment> edit', () => {
     await button('Cancel').click()
     expect(box.elements()).toHaveLength(0)
     await expect.element(page.getByText('Text of me')).toBeVisible()
-    expect(focused()).toBe(button('Edit').element())
+    await expect.poll(() => focused()).toBe(button('Edit').element())
   })
 })
 
@@ -370,10 +370,10 @@ describe('<parley-comment> delete', () => {
     })
     await button('Delete').click()
     await expect.element(button('Delete')).toHaveAttribute('aria-expanded', 'true')
-    expect(focused()).toBe(button('Delete comment').element())
+    await expect.poll(() => focused()).toBe(button('Delete comment').element())
     await button('Cancel').click()
     expect(page.getByText('Delete this comment?').elements()).toHaveLength(0)
-    expect(focused()).toBe(button('Delete').element())
+    await expect.poll(() => focused()).toBe(button('Delete').element())
 
     await button('Delete').click()
     await button('Delete comment').click()
@@ -401,7 +401,7 @@ describe('<parley-comment> delete', () => {
       b.textContent!.trim()
     )
     expect(own).toEqual(['Hide replies'])
-    expect(focused()).toBe(placeholder.element())
+    await expect.poll(() => focused()).toBe(placeholder.element())
   })
 
   it('shows why deleting failed and keeps the comment', async () => {
@@ -432,7 +432,7 @@ describe('<parley-comment> report', () => {
       'Off-topic',
       'Other',
     ])
-    expect(focused()).toBe(radios[0])
+    await expect.poll(() => focused()).toBe(radios[0])
     // A reason is required.
     await button('Send report').click()
     expect(requests.filter((r) => r.method === 'POST' && r.url.endsWith('/reports'))).toHaveLength(
@@ -447,7 +447,7 @@ describe('<parley-comment> report', () => {
     await expect.element(page.getByText('Reported', { exact: true })).toBeVisible()
     expect(page.getByRole('button', { name: 'Report', exact: true }).elements()).toHaveLength(0)
     expect(reasons.elements()).toHaveLength(0)
-    expect(focused()).toBe(article('Author other').element())
+    await expect.poll(() => focused()).toBe(article('Author other').element())
     const sent = requests.find((r) => r.url.endsWith('/reports'))!
     expect(await sent.json()).toEqual({ reason: 'abuse', note: 'Insults' })
   })
@@ -525,7 +525,7 @@ describe('<parley-comment> replies', () => {
     ].map((x) => (x as ParleyComment).comment!.id)
     expect(order).toEqual([r1.id, r2.id, r4.id])
     expect(requests.filter((r) => r.url.includes('/replies'))).toHaveLength(2)
-    expect(focused()).toBe(button('Hide replies', article('Author top')).element())
+    await expect.poll(() => focused()).toBe(button('Hide replies', article('Author top')).element())
   })
 
   it('links a reply deeper than three levels to its parent, which the link focuses', async () => {
@@ -542,7 +542,7 @@ describe('<parley-comment> replies', () => {
       article('Author d3').element().getBoundingClientRect().left
     )
     await link.click()
-    expect(focused()).toBe(article('Author d3').element())
+    await expect.poll(() => focused()).toBe(article('Author d3').element())
   })
 })
 
