@@ -24,12 +24,11 @@ import { DatabaseSync } from 'node:sqlite'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_REACTIONS, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@parley/core/limits'
-import { run, stopAll, stopChildrenOnExit } from './lib/processes.ts'
+import { run, scriptArgs, stopAfter, stopAll, stopChildrenOnExit } from './lib/processes.ts'
 import { machine, ms, percentile, table } from './lib/stats.ts'
 
 const { values: args } = parseArgs({
-  // pnpm passes a `--` separator through; both `bench:x --runs 50` and `bench:x -- --runs 50` work.
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  args: scriptArgs(),
   options: {
     runs: { type: 'string', default: '200' },
     'time-limit': { type: 'string', default: '175' },
@@ -390,14 +389,7 @@ function label(sql: string): string {
 
 async function main() {
   stopChildrenOnExit()
-  const deadline = setTimeout(
-    () => {
-      console.error(`[bench] over the ${args['time-limit']} s limit: stopping`)
-      void stopAll().finally(() => process.exit(1))
-    },
-    Number(args['time-limit']) * 1000
-  )
-  deadline.unref()
+  const cancelDeadline = stopAfter(Number(args['time-limit']))
   const t0 = performance.now()
   const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`
   const scratch = mkdtempSync(join(tmpdir(), 'parley-bench-100k-'))
@@ -744,7 +736,7 @@ async function main() {
     await mf?.dispose()
     await stopAll()
     rmSync(scratch, { recursive: true, force: true })
-    clearTimeout(deadline)
+    cancelDeadline()
     console.log(`[bench] done in ${elapsed()}`)
   }
 }

@@ -16,6 +16,7 @@ import {
   assertPortFree,
   run,
   start,
+  scriptArgs,
   stopAll,
   stopChildrenOnExit,
   waitForUrl,
@@ -23,8 +24,7 @@ import {
 import { machine, ms, table } from './lib/stats.ts'
 
 const { values: args } = parseArgs({
-  // pnpm passes a `--` separator through; both `bench:x --runs 50` and `bench:x -- --runs 50` work.
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  args: scriptArgs(),
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },

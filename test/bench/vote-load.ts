@@ -18,6 +18,8 @@ import {
   assertPortFree,
   run,
   start,
+  scriptArgs,
+  stopAfter,
   stopAll,
   stopChildrenOnExit,
   waitForUrl,
@@ -25,8 +27,7 @@ import {
 import { machine, ms, percentile, table } from './lib/stats.ts'
 
 const { values: args } = parseArgs({
-  // pnpm passes a `--` separator through; both `bench:x --readers 1000` and `bench:x -- …` work.
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  args: scriptArgs(),
   options: {
     readers: { type: 'string', default: '5000' },
     concurrency: { type: 'string', default: '32' },
@@ -148,14 +149,7 @@ async function query<T extends unknown[]>(
 
 async function main() {
   stopChildrenOnExit()
-  const deadline = setTimeout(
-    () => {
-      console.error(`[bench] over the ${args['time-limit']} s limit: stopping`)
-      void stopAll().finally(() => process.exit(1))
-    },
-    Number(args['time-limit']) * 1000
-  )
-  deadline.unref()
+  const cancelDeadline = stopAfter(Number(args['time-limit']))
   const changers = CHANGE_EVERY > 0 ? Math.floor((READERS + CHANGE_EVERY - 1) / CHANGE_EVERY) : 0
   const requests = WARMUP + PROBE + READERS + changers + BURST
   if (requests > VOTE_RATE_LIMITS.site.max) {
@@ -449,7 +443,7 @@ async function main() {
   } finally {
     await stopAll()
     rmSync(state, { recursive: true, force: true })
-    clearTimeout(deadline)
+    cancelDeadline()
     console.log(`[bench] done in ${elapsed()}`)
   }
 }

@@ -148,3 +148,20 @@ export async function waitForUrl(url: string, server: Started, timeoutMs = 90_00
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${server.output()}`)
 }
+
+/** The script's arguments: pnpm passes a `--` separator through, so both `bench:x --runs 50`
+ * and `bench:x -- --runs 50` work. */
+export const scriptArgs = () => process.argv.slice(2).filter((arg) => arg !== '--')
+
+/**
+ * Ends the run, and every process it started, if it takes longer than `seconds`. Returns the
+ * function that calls the deadline off.
+ */
+export function stopAfter(seconds: number): () => void {
+  const deadline = setTimeout(() => {
+    console.error(`[bench] over the ${seconds} s limit: stopping`)
+    void stopAll().finally(() => process.exit(1))
+  }, seconds * 1000)
+  deadline.unref()
+  return () => clearTimeout(deadline)
+}
