@@ -13,6 +13,7 @@ import { reactionWeight } from '../db/rank.ts'
 import { getThreadWithStancePoll } from '../db/stances.ts'
 import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
+import { commentAuthor } from '../lib/author.ts'
 import { newCommentId } from '../lib/ids.ts'
 import { detectLang } from '../lib/lang.ts'
 import { renderMarkdownLite } from '../lib/render.ts'
@@ -72,13 +73,14 @@ export const comments = new Hono<AppEnv>()
       if (parent && parent.deleted_at !== null) {
         throw new ApiError('comment_deleted', 'The comment you reply to was deleted by its author')
       }
+      const author = commentAuthor(c.var.readerId, input.authorName)
       const result = await insertComment(c.env.DB, {
         id: newCommentId(),
         siteId: site,
         threadKey: key,
         parent,
-        readerId: c.var.readerId,
-        authorName: input.authorName,
+        readerId: author.readerId,
+        authorName: author.name,
         text: input.text,
         html: renderMarkdownLite(input.text),
         lang: detectLang(input.text),
