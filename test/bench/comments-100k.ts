@@ -24,7 +24,14 @@ import { DatabaseSync } from 'node:sqlite'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_REACTIONS, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@parley/core/limits'
-import { run, scriptArgs, stopAfter, stopAll, stopChildrenOnExit } from './lib/processes.ts'
+import {
+  run,
+  scriptArgs,
+  stopAfter,
+  stopAll,
+  stopChildrenOnExit,
+  WRANGLER,
+} from './lib/processes.ts'
 import { machine, ms, percentile, table } from './lib/stats.ts'
 
 const { values: args } = parseArgs({
@@ -38,7 +45,6 @@ const RUNS = Number(args.runs)
 /** Untimed runs first, per case: the JIT and SQLite's page cache warm up. */
 const WARMUP = 20
 const WORKER_DIR = resolve(import.meta.dirname, '../../apps/worker')
-const WRANGLER = join(WORKER_DIR, 'node_modules/.bin/wrangler')
 const SITE = 'bench'
 const THREAD = 'big-thread'
 const TOTAL = 100_000

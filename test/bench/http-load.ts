@@ -20,6 +20,7 @@ import {
   stopAll,
   stopChildrenOnExit,
   waitForUrl,
+  WRANGLER,
 } from './lib/processes.ts'
 import { machine, ms, table } from './lib/stats.ts'
 
@@ -44,8 +45,6 @@ const DEMO_THREAD = 'europe-human-trafficking'
 
 const WORKER_DIR = resolve(import.meta.dirname, '../../apps/worker')
 const BASELINE_DIR = resolve(import.meta.dirname, 'baseline')
-// The bench borrows the worker's wrangler (same version as `pnpm dev` and the e2e suite).
-const WRANGLER = join(WORKER_DIR, 'node_modules/.bin/wrangler')
 
 /**
  * Worker variables of the run. Comments have no rate limit yet; when they get one, relax it here

@@ -23,6 +23,7 @@ import {
   stopAll,
   stopChildrenOnExit,
   waitForUrl,
+  WRANGLER,
 } from './lib/processes.ts'
 import { machine, ms, percentile, table } from './lib/stats.ts'
 
@@ -54,8 +55,6 @@ const POLL = 'viral'
 const LABELS = ['Yes', 'No', 'Not sure']
 const SECRET = 'bench-only-secret-not-for-production'
 const WORKER_DIR = resolve(import.meta.dirname, '../../apps/worker')
-// The bench borrows the worker's wrangler (same version as `pnpm dev` and the e2e suite).
-const WRANGLER = join(WORKER_DIR, 'node_modules/.bin/wrangler')
 
 interface PollBody {
   options: { id: string; label: string }[]

@@ -165,3 +165,6 @@ export function stopAfter(seconds: number): () => void {
   deadline.unref()
   return () => clearTimeout(deadline)
 }
+
+/** The bench's own wrangler, the version `pnpm dev` and the e2e suite use. */
+export const WRANGLER = new URL('../node_modules/.bin/wrangler', import.meta.url).pathname
