@@ -21,8 +21,6 @@ export const PAGE_SIZE_MAX = 100
  * up to POLL_OPTIONS_STORED_MAX options and "none", 21 (rank, comment id) pairs.
  */
 export const COMMENTS_CURSOR_MAX = 4096
-/** Replies returned with one page of top-level comments; larger subtrees load on demand. */
-export const REPLIES_PER_PAGE_MAX = 500
 export const IDEMPOTENCY_KEY_MAX = 64
 /** Request bodies above this size are refused before they are parsed. */
 export const BODY_MAX_BYTES = 64 * 1024

@@ -1,4 +1,7 @@
-/** Route templates in Hono syntax, shared by the worker (routing) and the OpenAPI document. */
+/**
+ * Route templates in Hono syntax, shared by the worker (routing), the OpenAPI document and the
+ * widget's client. Free of zod, so the widget imports it through '@parley/core/routes'.
+ */
 export const ROUTES = {
   readers: '/v1/sites/:site/readers',
   thread: '/v1/sites/:site/threads/:thread',

@@ -13,26 +13,11 @@ import type {
   Reader,
   ReplyPage,
   Report,
-  ROUTES,
   Thread,
 } from '@parley/core'
 import { COUNTS_THREADS_MAX, PAGE_SIZE_DEFAULT } from '@parley/core/limits'
+import { ROUTES } from '@parley/core/routes'
 import { originOf, read, write } from '../internal/storage.ts'
-
-// The route templates are restated here because @parley/core's runtime entry pulls in zod; the
-// type annotation makes any drift from the contract a compile error.
-const ROUTE: Omit<typeof ROUTES, 'openapi'> = {
-  readers: '/v1/sites/:site/readers',
-  thread: '/v1/sites/:site/threads/:thread',
-  comments: '/v1/sites/:site/threads/:thread/comments',
-  comment: '/v1/sites/:site/comments/:comment',
-  replies: '/v1/sites/:site/comments/:comment/replies',
-  reaction: '/v1/sites/:site/comments/:comment/reaction',
-  reports: '/v1/sites/:site/comments/:comment/reports',
-  counts: '/v1/sites/:site/counts',
-  poll: '/v1/sites/:site/polls/:poll',
-  vote: '/v1/sites/:site/polls/:poll/vote',
-}
 
 /** Where to send requests: `api` is the API origin ('' = same origin), `site` the site id. */
 export interface Endpoint {
@@ -201,7 +186,7 @@ function ensureReader(ep: Endpoint, signal?: AbortSignal): Promise<string> {
 
 /** POST /v1/sites/:site/readers — an anonymous reader identity. Usually called lazily. */
 export function createReader(ep: Endpoint, opts: RequestOptions = {}): Promise<Reader> {
-  return request(ep, ROUTE.readers, {}, { ...opts, method: 'POST', body: {}, auth: 'none' })
+  return request(ep, ROUTES.readers, {}, { ...opts, method: 'POST', body: {}, auth: 'none' })
 }
 
 /** GET /v1/sites/:site/threads/:thread */
@@ -210,7 +195,7 @@ export function getThread(
   thread: string,
   opts: RequestOptions = {}
 ): Promise<Thread> {
-  return request(ep, ROUTE.thread, { thread }, opts)
+  return request(ep, ROUTES.thread, { thread }, opts)
 }
 
 /**
@@ -226,7 +211,7 @@ export function listComments(
 ): Promise<CommentPage> {
   const { signal, sort = 'newest', limit = PAGE_SIZE_DEFAULT, cursor, lang, stance } = opts
   const query = { sort, limit, cursor, lang: lang || null, stance: stance || null }
-  return request(ep, ROUTE.comments, { thread }, { signal, query })
+  return request(ep, ROUTES.comments, { thread }, { signal, query })
 }
 
 /** GET /v1/sites/:site/comments/:comment/replies — the subtree below a comment, flat, oldest first. */
@@ -236,7 +221,7 @@ export function listReplies(
   opts: PageOptions = {}
 ): Promise<ReplyPage> {
   const { signal, limit, cursor } = opts
-  return request(ep, ROUTE.replies, { comment }, { signal, query: { limit, cursor } })
+  return request(ep, ROUTES.replies, { comment }, { signal, query: { limit, cursor } })
 }
 
 /**
@@ -253,7 +238,7 @@ export function postComment(
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey
   return request(
     ep,
-    ROUTE.comments,
+    ROUTES.comments,
     { thread },
     { signal: opts.signal, method: 'POST', body, headers, auth: 'required' }
   )
@@ -284,7 +269,7 @@ export async function getPoll(
   let etag: string | null = null
   const body = await request<Poll | null>(
     ep,
-    ROUTE.poll,
+    ROUTES.poll,
     { poll },
     {
       signal: opts.signal,
@@ -306,12 +291,12 @@ export function vote(
   optionIds: string[],
   opts: RequestOptions = {}
 ): Promise<Poll> {
-  return asReader(ep, ROUTE.vote, { poll }, 'PUT', { optionIds }, opts)
+  return asReader(ep, ROUTES.vote, { poll }, 'PUT', { optionIds }, opts)
 }
 
 /** DELETE /v1/sites/:site/polls/:poll/vote — withdraws this reader's vote (if the poll allows it). */
 export function withdrawVote(ep: Endpoint, poll: string, opts: RequestOptions = {}): Promise<Poll> {
-  return asReader(ep, ROUTE.vote, { poll }, 'DELETE', undefined, opts)
+  return asReader(ep, ROUTES.vote, { poll }, 'DELETE', undefined, opts)
 }
 
 /** PATCH /v1/sites/:site/comments/:comment — the author edits the text within the edit window. */
@@ -321,7 +306,7 @@ export function editComment(
   text: string,
   opts: RequestOptions = {}
 ): Promise<Comment> {
-  return asReader(ep, ROUTE.comment, { comment }, 'PATCH', { text }, opts)
+  return asReader(ep, ROUTES.comment, { comment }, 'PATCH', { text }, opts)
 }
 
 /** DELETE /v1/sites/:site/comments/:comment — the author deletes it (a placeholder if it has replies). */
@@ -330,7 +315,7 @@ export function deleteComment(
   comment: string,
   opts: RequestOptions = {}
 ): Promise<DeleteResult> {
-  return asReader(ep, ROUTE.comment, { comment }, 'DELETE', undefined, opts)
+  return asReader(ep, ROUTES.comment, { comment }, 'DELETE', undefined, opts)
 }
 
 /** PUT /v1/sites/:site/comments/:comment/reaction — sets or changes this reader's reaction. */
@@ -340,7 +325,7 @@ export function react(
   emoji: string,
   opts: RequestOptions = {}
 ): Promise<ReactionState> {
-  return asReader(ep, ROUTE.reaction, { comment }, 'PUT', { emoji }, opts)
+  return asReader(ep, ROUTES.reaction, { comment }, 'PUT', { emoji }, opts)
 }
 
 /** DELETE /v1/sites/:site/comments/:comment/reaction — removes this reader's reaction. */
@@ -349,7 +334,7 @@ export function unreact(
   comment: string,
   opts: RequestOptions = {}
 ): Promise<ReactionState> {
-  return asReader(ep, ROUTE.reaction, { comment }, 'DELETE', undefined, opts)
+  return asReader(ep, ROUTES.reaction, { comment }, 'DELETE', undefined, opts)
 }
 
 /** POST /v1/sites/:site/comments/:comment/reports — once per reader and comment (else 409). */
@@ -359,7 +344,7 @@ export function reportComment(
   body: NewReport,
   opts: RequestOptions = {}
 ): Promise<Report> {
-  return asReader(ep, ROUTE.reports, { comment }, 'POST', body, opts)
+  return asReader(ep, ROUTES.reports, { comment }, 'POST', body, opts)
 }
 
 /**
@@ -374,7 +359,7 @@ export async function getCounts(
   const chunks: Promise<Counts>[] = []
   for (let i = 0; i < threads.length; i += COUNTS_THREADS_MAX) {
     const query = { threads: threads.slice(i, i + COUNTS_THREADS_MAX).join(',') }
-    chunks.push(request(ep, ROUTE.counts, {}, { ...opts, query, auth: 'none' }))
+    chunks.push(request(ep, ROUTES.counts, {}, { ...opts, query, auth: 'none' }))
   }
   return Object.assign({}, ...(await Promise.all(chunks)).map((c) => c.counts)) as Record<
     string,

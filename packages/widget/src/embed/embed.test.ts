@@ -39,6 +39,7 @@ describe('dist/embed.js', () => {
     const core = modules.filter((id) => id.includes('/packages/core/src/'))
     expect(core.map((id) => id.replace(/.*\/packages\//, '')).sort()).toEqual([
       'core/src/limits.ts',
+      'core/src/routes.ts',
       'core/src/tree.ts',
     ])
   }, 20_000)

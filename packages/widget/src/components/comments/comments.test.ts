@@ -1,6 +1,6 @@
 import type { Comment } from '@parley/core'
 import { describe, expect, it } from 'vitest'
-import { page, userEvent } from 'vitest/browser'
+import { type Locator, page, userEvent } from 'vitest/browser'
 import type { ParleyComments } from './comments.ts'
 import {
   API,
@@ -19,6 +19,13 @@ import {
 } from '../../test/helpers.ts'
 
 const base = (thread: string) => `/v1/sites/demo/threads/${thread}`
+
+/** A select's options as [value, text] pairs. */
+const optionsOf = (select: Locator) =>
+  select
+    .getByRole('option')
+    .elements()
+    .map((o) => [o.getAttribute('value'), o.textContent])
 
 const mount = (thread: string) =>
   fixture<ParleyComments>(
@@ -288,12 +295,7 @@ describe('<parley-comments>', () => {
     await mount(thread)
     const select = page.getByRole('combobox', { name: 'Language' })
     await expect.element(select).toHaveValue('')
-    expect(
-      select
-        .getByRole('option')
-        .elements()
-        .map((o) => [o.getAttribute('value'), o.textContent])
-    ).toEqual([
+    expect(optionsOf(select)).toEqual([
       ['', 'All languages'],
       ['en', 'English (4)'],
       ['fr', 'French (3)'],
@@ -435,12 +437,7 @@ describe('<parley-comments> with a stance poll', () => {
     await mount(thread)
     const select = page.getByRole('combobox', { name: 'Stance' })
     await expect.element(select).toHaveValue('')
-    expect(
-      select
-        .getByRole('option')
-        .elements()
-        .map((o) => [o.getAttribute('value'), o.textContent])
-    ).toEqual([
+    expect(optionsOf(select)).toEqual([
       ['', 'All stances'],
       ['o_1', 'Voted Yes (12)'],
       ['o_2', 'Voted No (4)'],
@@ -472,12 +469,7 @@ describe('<parley-comments> with a stance poll', () => {
     await mount(thread)
     const sort = page.getByRole('combobox', { name: 'Sort by' })
     await expect.element(page.getByRole('combobox', { name: 'Stance' })).toBeVisible()
-    expect(
-      sort
-        .getByRole('option')
-        .elements()
-        .map((o) => [o.getAttribute('value'), o.textContent])
-    ).toEqual([
+    expect(optionsOf(sort)).toEqual([
       ['newest', 'Newest'],
       ['oldest', 'Oldest'],
       ['top', 'Top'],
