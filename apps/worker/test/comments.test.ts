@@ -61,6 +61,10 @@ describe('POST /v1/sites/:site/threads/:thread/comments', () => {
       editableUntil: new Date(Date.parse(comment.createdAt) + 15 * 60_000).toISOString(),
       stance: null,
       replyCount: 0,
+      status: 'published',
+      removal: null,
+      pinned: false,
+      expertResponses: [],
       descendantCount: 0,
       replies: [],
     })

@@ -67,6 +67,9 @@ describe('GET /v1/sites/:site/threads/:thread', () => {
       reactions: { available: [...DEFAULT_REACTIONS], showCounts: true },
       stances: null,
       languages: {},
+      featured: [],
+      pinned: [],
+      uiLanguages: [],
     })
     const { n } = (await env.DB.prepare('SELECT COUNT(*) AS n FROM threads').first<{
       n: number

@@ -1,7 +1,10 @@
 import { z } from 'zod'
+import { ExpertResponseSchema, type ExpertResponse } from './experts.ts'
 import { CommentIdSchema, OptionIdSchema, PollKeySchema } from './ids.ts'
 import {
   BADGES,
+  COMMENT_STATUSES,
+  REMOVAL_REASONS,
   COMMENTS_CURSOR_MAX,
   COMMENT_TEXT_MAX,
   COMMENT_TEXT_MIN,
@@ -65,6 +68,29 @@ export const StanceSchema = z
 
 export type Stance = z.infer<typeof StanceSchema>
 
+export const RemovalReasonSchema = z.enum(REMOVAL_REASONS).meta({ id: 'RemovalReason' })
+
+/** Why a moderator removed a comment: the tombstone and the author's statement of reasons. */
+export const RemovalSchema = z
+  .object({
+    reason: RemovalReasonSchema,
+    statement: z.string().meta({
+      description:
+        'The statement of reasons (DSA art. 17): what was removed, on what ground, and how to appeal',
+    }),
+    removedAt: z.iso.datetime(),
+    appeal: z
+      .enum(['none', 'open', 'upheld', 'reversed'])
+      .nullable()
+      .meta({
+        description:
+          "The author's appeal: none yet (they may file one), open, upheld (the removal stands) or reversed. null for everyone but the author",
+      }),
+  })
+  .meta({ id: 'Removal' })
+
+export type Removal = z.infer<typeof RemovalSchema>
+
 export interface Comment {
   id: string
   parentId: string | null
@@ -92,6 +118,12 @@ export interface Comment {
   replyCount: number
   /** All replies below this comment, at every depth. */
   descendantCount: number
+  /** published; pending: held for review (only its author sees it); removed: a tombstone. */
+  status: (typeof COMMENT_STATUSES)[number]
+  /** Set when status is removed. */
+  removal: Removal | null
+  pinned: boolean
+  expertResponses: ExpertResponse[]
   replies: Comment[]
 }
 
@@ -125,6 +157,15 @@ export const CommentSchema: z.ZodType<Comment> = z
     }),
     replyCount: z.int().nonnegative().meta({ description: 'Direct replies' }),
     descendantCount: z.int().nonnegative().meta({ description: 'Replies at every depth below' }),
+    status: z.enum(COMMENT_STATUSES).meta({
+      description:
+        'published; pending: held for review, seen only by its author ("awaiting review"); removed: removed by a moderator, shown as a tombstone (text and html are "" except for the author)',
+    }),
+    removal: RemovalSchema.nullable().meta({ description: 'Why it was removed; null unless removed' }),
+    pinned: z.boolean().meta({ description: 'Pinned by a moderator to the top of the thread' }),
+    expertResponses: z.array(ExpertResponseSchema).meta({
+      description: "Experts' published answers to this comment, oldest first",
+    }),
     get replies() {
       return z.array(CommentSchema).meta({
         description:

@@ -53,3 +53,17 @@ export const VOTE_RATE_LIMITS = {
   network: { max: 120, windowSeconds: 60 },
   site: { max: 6000, windowSeconds: 60 },
 } as const
+/** Banned terms a site may list, and the longest one. */
+export const BANNED_TERMS_MAX = 1000
+export const BANNED_TERM_MAX = 64
+/** Why a moderator removed a comment; shown on its tombstone and in the statement of reasons. */
+export const REMOVAL_REASONS = ['spam', 'hate', 'harassment', 'illegal', 'off_topic', 'other'] as const
+export type RemovalReason = (typeof REMOVAL_REASONS)[number]
+/** What the author and the public see of a comment's moderation state. */
+export const COMMENT_STATUSES = ['published', 'pending', 'removed'] as const
+export type CommentStatus = (typeof COMMENT_STATUSES)[number]
+export const STATEMENT_MAX = 2000
+export const EXPERT_RESPONSE_MAX = 10000
+/** Expert responses and pinned comments shown at the top of a thread. */
+export const FEATURED_MAX = 10
+export const PINNED_MAX = 5

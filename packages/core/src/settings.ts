@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ReactionEmojiSchema } from './comment.ts'
 import { DEFAULT_REACTIONS, REACTIONS_MAX } from './limits.ts'
+import { ModerationSettingsSchema } from './moderation-settings.ts'
 
 const uniqueEmoji = z
   .array(ReactionEmojiSchema)
@@ -20,13 +21,22 @@ export const ReactionSettingsSchema = z
   })
   .meta({ id: 'ReactionSettings' })
 
-/** Per-site settings, stored as JSON on the site. The moderation issue adds more fields. */
+/** Per-site settings, stored as JSON on the site. */
 export const SiteSettingsSchema = z
   .object({
     reactions: ReactionSettingsSchema.default(ReactionSettingsSchema.parse({})),
     showStances: z.boolean().default(true).meta({
       description: 'Show "Voted: …" stance badges on comments (and offer the stance filter)',
     }),
+    uiLanguages: z
+      .array(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag'))
+      .max(50)
+      .default([])
+      .meta({
+        description:
+          'The languages the widget may use for its own text, in order of preference; [] = every language it ships',
+      }),
+    moderation: ModerationSettingsSchema.default(ModerationSettingsSchema.parse({})),
   })
   .meta({ id: 'SiteSettings' })
 

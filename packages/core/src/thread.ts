@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PollKeySchema, SiteIdSchema, ThreadKeySchema } from './ids.ts'
+import { CommentSchema } from './comment.ts'
 import { PollSchema } from './poll.ts'
 import { ThreadReactionsSchema } from './settings.ts'
 
@@ -30,6 +31,16 @@ export const ThreadSchema = z
     languages: z.record(z.string(), z.int().nonnegative()).meta({
       description: 'Language tag → top-level comments in it, for the language filter',
       example: { en: 12, fr: 3 },
+    }),
+    featured: z.array(CommentSchema).meta({
+      description:
+        'The Featured section: comments with published expert responses (without their replies), most recently answered first, at most FEATURED_MAX',
+    }),
+    pinned: z.array(CommentSchema).meta({
+      description: 'Pinned comments, most recently pinned first, at most PINNED_MAX',
+    }),
+    uiLanguages: z.array(z.string()).meta({
+      description: "The site's choice of languages for the widget's own text; [] = any",
     }),
   })
   .meta({ id: 'Thread' })

@@ -135,6 +135,10 @@ export function rowToComment(row: CommentRow, view: CommentView): Comment {
     stance: deleted ? null : visibleStance(row, view),
     replyCount: row.reply_count,
     descendantCount: row.descendant_count,
+    status: 'published',
+    removal: null,
+    pinned: false,
+    expertResponses: [],
     replies: [],
   }
 }

@@ -48,6 +48,9 @@ export const threads = new Hono<AppEnv>().get(
         reactions: reactionsOf(c.var.site, undefined),
         stances: null,
         languages: {},
+        featured: [],
+        pinned: [],
+        uiLanguages: c.var.site.settings.uiLanguages,
       }
       return c.json(empty)
     }
@@ -67,6 +70,10 @@ export const threads = new Hono<AppEnv>().get(
       reactions: reactionsOf(c.var.site, row.settings),
       stances,
       languages,
+      // Filled by the featured/pinned queries (moderation issue).
+      featured: [],
+      pinned: [],
+      uiLanguages: c.var.site.settings.uiLanguages,
     }
     return c.json(thread)
   }

@@ -104,6 +104,10 @@ export function makeComment(id: string, overrides: Partial<Comment> = {}): Comme
     stance: null,
     replyCount: replies.length,
     descendantCount: replies.reduce((n, r) => n + 1 + r.descendantCount, 0),
+    status: 'published',
+    removal: null,
+    pinned: false,
+    expertResponses: [],
     replies,
     ...overrides,
   }
@@ -151,6 +155,9 @@ export function makeThread(key: string, overrides: Partial<Thread> = {}): Thread
     reactions: { available: [...DEFAULT_REACTIONS], showCounts: true },
     stances: null,
     languages: { en: 2 },
+    featured: [],
+    pinned: [],
+    uiLanguages: [],
     ...overrides,
   }
 }
