@@ -67,3 +67,6 @@ export const EXPERT_RESPONSE_MAX = 10000
 /** Expert responses and pinned comments shown at the top of a thread. */
 export const FEATURED_MAX = 10
 export const PINNED_MAX = 5
+export const NOTICE_LAW_MAX = 200
+export const NOTICE_EXPLANATION_MAX = 5000
+export const APPEAL_TEXT_MAX = 2000

@@ -10,9 +10,16 @@ export const ROUTES = {
   replies: '/v1/sites/:site/comments/:comment/replies',
   reaction: '/v1/sites/:site/comments/:comment/reaction',
   reports: '/v1/sites/:site/comments/:comment/reports',
+  /** EU DSA notice of illegal content: anyone, no reader token needed. */
+  notices: '/v1/sites/:site/comments/:comment/notices',
+  /** The author's appeal against a removal. */
+  appeal: '/v1/sites/:site/comments/:comment/appeal',
   counts: '/v1/sites/:site/counts',
   poll: '/v1/sites/:site/polls/:poll',
   vote: '/v1/sites/:site/polls/:poll/vote',
+  /** An expert's signed invitation link: see the comment, write the answer. */
+  invitation: '/v1/invitations/:token',
+  invitationResponse: '/v1/invitations/:token/response',
   openapi: '/v1/openapi.json',
 } as const
 

@@ -1,13 +1,15 @@
-// Who is calling the admin API. Today there is one credential: the ADMIN_TOKEN secret, which may
-// act on every site. The moderation issue adds hashed per-site API keys with roles; they resolve
-// here too, and the middleware and routes keep asking only "which sites, which role?".
+// Who is calling the admin API: the ADMIN_TOKEN secret (the owner, every site) or a per-site API
+// key with a role. The middleware and routes only ask "which sites, which role, who?".
 
-export type AdminRole = 'owner'
+/** owner: the ADMIN_TOKEN, every site; admin: everything on one site; moderator: moderate only. */
+export type AdminRole = 'owner' | 'admin' | 'moderator'
 
 export interface AdminPrincipal {
   /** '*' for every site, otherwise the one site id the credential belongs to. */
   siteScope: string
   role: AdminRole
+  /** Who, for the audit log: "owner", or the API key's id. */
+  actor: string
 }
 
 export type CredentialCheck =
@@ -48,7 +50,7 @@ export async function resolveAdminCredential(
   if (adminToken === '') return { ok: false, reason: 'not_configured' }
   if (token === null) return { ok: false, reason: 'missing' }
   if (await constantTimeEqual(token, adminToken)) {
-    return { ok: true, principal: { siteScope: '*', role: 'owner' } }
+    return { ok: true, principal: { siteScope: '*', role: 'owner', actor: 'owner' } }
   }
   return { ok: false, reason: 'invalid' }
 }
@@ -56,3 +58,9 @@ export async function resolveAdminCredential(
 /** Whether the principal may act on `siteId`. */
 export const canAdminister = (principal: AdminPrincipal, siteId: string): boolean =>
   principal.siteScope === '*' || principal.siteScope === siteId
+
+const RANK: Record<AdminRole, number> = { moderator: 1, admin: 2, owner: 3 }
+
+/** Whether the principal's role includes `needed` (owner ⊃ admin ⊃ moderator). */
+export const hasRole = (principal: AdminPrincipal, needed: AdminRole): boolean =>
+  RANK[principal.role] >= RANK[needed]

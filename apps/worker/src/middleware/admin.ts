@@ -6,7 +6,9 @@ import { ApiError, issuesOf } from '../errors.ts'
 import {
   bearerOf,
   canAdminister,
+  hasRole,
   resolveAdminCredential,
+  type AdminRole,
   type AdminPrincipal,
 } from '../lib/admin-credentials.ts'
 
@@ -63,3 +65,15 @@ export const adminSite = createMiddleware<AdminEnv, '/v1/admin/sites/:site/*'>(a
   c.set('site', site)
   await next()
 })
+
+/**
+ * 403 forbidden unless the principal's role includes `role`. Use after adminGuard (and adminSite
+ * for per-site routes): moderation routes need 'moderator', site settings and keys need 'admin'.
+ */
+export const requireRole = (role: AdminRole) =>
+  createMiddleware<AdminEnv>(async (c, next) => {
+    if (!hasRole(c.var.admin, role)) {
+      throw new ApiError('forbidden', `This needs the ${role} role; the credential has ${c.var.admin.role}`)
+    }
+    await next()
+  })
