@@ -30,11 +30,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/widget/src/**/*.ts'],
+    files: ['packages/widget/src/**/*.ts', 'apps/console/src/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {
-    files: ['packages/widget/src/**/*.ts'],
+    files: ['packages/widget/src/**/*.ts', 'apps/console/src/**/*.ts'],
     ...wc.configs['flat/recommended'],
   }
 )

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type Plugin } from 'vite'
+import { build, defineConfig, type Plugin } from 'vite'
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -105,19 +106,76 @@ function minifyLitTemplates(): Plugin {
   }
 }
 
+/** Always Lit's production build, also when vite runs under vitest (NODE_ENV=test). */
+const conditions = ['module', 'browser', 'production']
+
+/** The lazily loaded part of the script-tag build, next to embed.js. */
+const EXTRAS_FILE = 'parley-extras.js'
+
+/**
+ * Adds dist/parley-extras.js to the script-tag build: src/extras (the forms a reader rarely
+ * opens, what the author of a removed comment sees, the nesting of "Show N more replies") as an
+ * ES module that embed.js, a classic script, loads with import() on first use (src/embed/lazy.ts).
+ * A classic script cannot share chunks with modules, so it is built on its own, with `lit`
+ * replaced by src/embed/lit-lite.ts (plain template results, rendered by the Lit runtime in
+ * embed.js), and it gets everything else from the element that uses it. embed.js asks for it with
+ * a hash of its content in the query, so a new build is never served from a stale cache.
+ */
+function extrasModule(): Plugin {
+  let code = ''
+  return {
+    name: 'parley:extras-module',
+    apply: 'build',
+    async config() {
+      const result = await build({
+        configFile: false,
+        logLevel: 'silent',
+        plugins: [minifyLitTemplates()],
+        resolve: {
+          conditions,
+          alias: [{ find: /^lit$/, replacement: fromHere('src/embed/lit-lite.ts') }],
+        },
+        build: {
+          write: false,
+          target: 'es2022',
+          lib: {
+            entry: fromHere('src/extras/index.ts'),
+            formats: ['es'],
+            fileName: () => EXTRAS_FILE,
+          },
+          rolldownOptions: { output: { minify: true } },
+        },
+      })
+      const output = Array.isArray(result) ? result[0] : result
+      if (!output || !('output' in output)) throw new Error('unexpected vite build result')
+      code = output.output[0].code
+      const hash = createHash('sha256').update(code).digest('hex').slice(0, 10)
+      return { define: { __PARLEY_EXTRAS__: JSON.stringify(`${EXTRAS_FILE}?v=${hash}`) } }
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: EXTRAS_FILE, source: code })
+    },
+  }
+}
+
 // `vite build` makes the script-tag bundle dist/embed.js: one minified classic IIFE with Lit
-// inside, so `document.currentScript` works for async scripts. `vite build --mode npm` adds the
+// inside, so `document.currentScript` works for async scripts, and dist/parley-extras.js next
+// to it (see extrasModule). `vite build --mode npm` adds the
 // ES module entries dist/index.js and dist/define.js with Lit left external for bundlers.
 export default defineConfig(({ mode }) => ({
-  plugins: [minifyLitTemplates()],
+  plugins: mode === 'npm' ? [minifyLitTemplates()] : [minifyLitTemplates(), extrasModule()],
   resolve: {
-    // Always Lit's production build, also when vite runs under vitest (NODE_ENV=test).
-    conditions: ['module', 'browser', 'production'],
-    // Nothing can register another language in the script-tag bundle: skip the lookup there.
+    conditions,
     alias:
       mode === 'npm'
         ? []
-        : [{ find: /^.*\/i18n\/localize\.ts$/, replacement: fromHere('src/i18n/english-only.ts') }],
+        : [
+            // Nothing can register another language in the script-tag bundle: skip the lookup.
+            { find: /^.*\/i18n\/localize\.ts$/, replacement: fromHere('src/i18n/english-only.ts') },
+            // What src/extras needs, English included, comes in parley-extras.js (extrasModule).
+            { find: /^.*\/internal\/lazy\.ts$/, replacement: fromHere('src/embed/lazy.ts') },
+            { find: /^\..*\/en-forms\.ts$/, replacement: fromHere('src/embed/en-forms.ts') },
+          ],
   },
   build:
     mode === 'npm'

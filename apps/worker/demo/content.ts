@@ -482,3 +482,122 @@ export const demoComments: DemoComment[] = [
     badges: ['author'],
   },
 ]
+
+// Experts and their answers (issue 5). The seed page puts readers' questions to a Member of the
+// European Parliament and to the EU's anti-trafficking coordinator. The demo keeps those two roles
+// with invented people: every name is made up, every organisation says so, and every answer is
+// demo text written for Parley that ends by saying so. Nothing here is anyone's real statement.
+
+const DEMO_MARK = '— Demo text, written for Parley; not a statement by a real person.'
+
+export interface DemoExpert {
+  ref: string
+  name: string
+  title: string
+  organisation: string
+}
+
+export const demoExperts: DemoExpert[] = [
+  {
+    ref: 'mep',
+    name: 'Irene Solvang Duarte',
+    title: 'Member of the European Parliament, co-rapporteur on trafficking in human beings',
+    organisation: 'European Parliament (fictional demo expert)',
+  },
+  {
+    ref: 'coordinator',
+    name: 'Matthias Kerrow',
+    title: 'EU Anti-Trafficking Coordinator',
+    organisation: 'European Commission (fictional demo expert)',
+  },
+]
+
+export interface DemoExpertResponse {
+  /** The demo comment it answers. */
+  comment: string
+  expert: string
+  text: string
+  /** How long before seeding it was written; later than the comment. */
+  minutesAgo: number
+}
+
+export const demoExpertResponses: DemoExpertResponse[] = [
+  // Who is most at risk?
+  {
+    comment: 'risk-women',
+    expert: 'mep',
+    minutesAgo: 600,
+    text: `The registered numbers do point to women and girls, and to sexual exploitation, but I read them as a map of where we have looked rather than of where trafficking happens. Labour exploitation in farming, construction, cleaning and care is found far less often because fewer people inspect those workplaces.
+
+What the victims share is not their sex or their passport: it is being in a position where someone else controls their papers, their debts or their stay. Prevention should go to those places — job centres, schools, the apps where work is advertised — and in languages people actually read.
+
+${DEMO_MARK}`,
+  },
+  {
+    comment: 'risk-women',
+    expert: 'coordinator',
+    minutesAgo: 560,
+    text: `Risk gathers where several things meet: poverty, a lack of papers or a residence permit tied to one employer, earlier violence, and isolation from anyone who could notice that something is wrong. Children in care and people with disabilities are over-represented too.
+
+We ask member states to train the people who meet victims first — labour inspectors, health workers, border staff — to recognise those signs, and to refer a person to support before asking whether they will testify.
+
+${DEMO_MARK}`,
+  },
+  // Can immigration policy reduce trafficking?
+  {
+    comment: 'migration-rules',
+    expert: 'mep',
+    minutesAgo: 540,
+    text: `Closing doors does not close the market. When safe and legal routes disappear, people who still need to move turn to smugglers, and the debt they run up is exactly the leverage traffickers use later. And a large share of victims in the EU are EU citizens who needed no visa at all.
+
+Immigration policy matters most in the details: whether a work permit lets someone change employer, and whether a victim who comes forward can stay while the case is built.
+
+${DEMO_MARK}`,
+  },
+  {
+    comment: 'migration-rules',
+    expert: 'coordinator',
+    minutesAgo: 500,
+    text: `Smuggling and trafficking are different crimes, though one often leads into the other. Policy can cut that link: prosecute the networks on the routes, make fair recruitment the rule for seasonal work, and make sure that a person found in exploitation is treated first as a possible victim, not as an immigration case.
+
+Stricter rules on their own tend to push people further out of sight, which is where exploitation grows.
+
+${DEMO_MARK}`,
+  },
+  // Do xenophobia and racism help traffickers?
+  {
+    comment: 'racism-invisible',
+    expert: 'mep',
+    minutesAgo: 470,
+    text: `Yes, in a very practical way. A trafficker's strongest threat is "nobody will believe you, and the police will deport you". Every time a foreign woman is met with suspicion at a hospital, a police desk or a shelter, that threat becomes more convincing.
+
+Treating victims as victims whatever their origin, with interpreters and with someone to turn to who is not the police, is anti-trafficking policy, not charity.
+
+${DEMO_MARK}`,
+  },
+  // Should Europe do more in the countries of origin?
+  {
+    comment: 'root-causes',
+    expert: 'coordinator',
+    minutesAgo: 430,
+    text: `Yes, and with partners rather than for them. Funding works best when it goes to local organisations that already know how recruiters operate in their region, to schooling that keeps girls in education, and to police and judges who can resist corruption.
+
+"Countries of origin" include some EU member states too, so this is also work inside the Union. And it has to come with action on demand here: the cheap labour and paid sex that make trafficking profitable are bought in Europe.
+
+${DEMO_MARK}`,
+  },
+]
+
+/** Pinned by the demo's moderator to the top of the thread. */
+export const demoPinned: string[] = ['after-the-raid']
+
+/** An invitation still waiting for an answer: the console's "unanswered questions". */
+export const demoInvitations: { comment: string; expert: string; expiresInHours: number }[] = [
+  { comment: 'convictions', expert: 'coordinator', expiresInHours: 720 },
+]
+
+/**
+ * A couple of generic banned terms for the moderation demo, set only while the site has none, so
+ * a publisher's own list is never overwritten by a re-seed.
+ */
+export const demoBannedTerms: string[] = ['vermin', 'subhuman']

@@ -1,5 +1,5 @@
-// Seeds the demo debate (site, thread, poll, votes, comments with their stances, reactions) from
-// ../demo/content.ts into D1.
+// Seeds the demo debate (site, thread, poll, votes, comments with their stances, reactions, experts
+// and their responses, a pinned comment, an open invitation) from ../demo/content.ts into D1.
 // Idempotent: ids derive from the content's refs, and every insert skips or updates existing rows,
 // so `pnpm dev` can run it on every start without duplicating anything. Comments are rendered and
 // their language detected with the API's own code (src/lib), and the counters and ranks are
@@ -9,7 +9,12 @@
 import {
   BadgeSchema,
   DISPLAY_NAME_MAX,
+  INVITATION_HOURS_MAX,
+  INVITATION_HOURS_MIN,
+  ModerationSettingsSchema,
   NewCommentSchema,
+  NewExpertSchema,
+  ResponseTextSchema,
   POLL_OPTIONS_MAX,
   POLL_OPTIONS_MIN,
   PollKeySchema,
@@ -17,7 +22,18 @@ import {
   ThreadKeySchema,
 } from '@parley/core'
 import { z } from 'zod'
-import { demoComments, demoPoll, demoSite, demoThread, REACTIONS } from '../demo/content.ts'
+import {
+  demoBannedTerms,
+  demoComments,
+  demoExpertResponses,
+  demoExperts,
+  demoInvitations,
+  demoPinned,
+  demoPoll,
+  demoSite,
+  demoThread,
+  REACTIONS,
+} from '../demo/content.ts'
 import { recountThreadWrites } from '../src/db/counters.ts'
 import { threadSettingsWrites } from '../src/db/settings.ts'
 import { detectLang } from '../src/lib/lang.ts'
@@ -118,6 +134,54 @@ const ContentSchema = z.object({
     }),
 })
 
+const ExpertContentSchema = z
+  .object({
+    experts: z.array(NewExpertSchema.extend({ ref: z.string().regex(/^[a-z0-9-]+$/) })),
+    responses: z.array(
+      z.object({
+        comment: z.string(),
+        expert: z.string(),
+        text: ResponseTextSchema,
+        minutesAgo: z.number().nonnegative(),
+      })
+    ),
+    pinned: z.array(z.string()),
+    invitations: z.array(
+      z.object({
+        comment: z.string(),
+        expert: z.string(),
+        expiresInHours: z.int().min(INVITATION_HOURS_MIN).max(INVITATION_HOURS_MAX),
+      })
+    ),
+    bannedTerms: ModerationSettingsSchema.shape.bannedTerms,
+  })
+  .superRefine((content, ctx) => {
+    const experts = new Set(content.experts.map((e) => e.ref))
+    const comments = new Map(demoComments.map((c) => [c.ref, c]))
+    const check = (path: PropertyKey[], comment: string, expert?: string) => {
+      if (!comments.has(comment)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown comment "${comment}"` })
+      }
+      if (expert !== undefined && !experts.has(expert)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown expert "${expert}"` })
+      }
+    }
+    const answered = new Set<string>()
+    content.responses.forEach((r, i) => {
+      check(['responses', i], r.comment, r.expert)
+      // One response per expert and comment: their pair is the response's stable id.
+      if (answered.has(`${r.comment}/${r.expert}`)) {
+        ctx.addIssue({ code: 'custom', path: ['responses', i], message: 'answered twice' })
+      }
+      answered.add(`${r.comment}/${r.expert}`)
+      if (r.minutesAgo >= (comments.get(r.comment)?.minutesAgo ?? Infinity)) {
+        ctx.addIssue({ code: 'custom', path: ['responses', i], message: 'predates its comment' })
+      }
+    })
+    content.pinned.forEach((ref, i) => check(['pinned', i], ref))
+    content.invitations.forEach((inv, i) => check(['invitations', i], inv.comment, inv.expert))
+  })
+
 const parsed = ContentSchema.safeParse({
   site: demoSite,
   thread: demoThread,
@@ -126,6 +190,16 @@ const parsed = ContentSchema.safeParse({
 })
 if (!parsed.success) fail(`demo/content.ts is invalid:\n${describeIssues(parsed.error.issues)}`)
 const { site, thread, poll, comments } = parsed.data
+const expertContent = ExpertContentSchema.safeParse({
+  experts: demoExperts,
+  responses: demoExpertResponses,
+  pinned: demoPinned,
+  invitations: demoInvitations,
+  bannedTerms: demoBannedTerms,
+})
+if (!expertContent.success) {
+  fail(`demo/content.ts is invalid:\n${describeIssues(expertContent.error.issues)}`)
+}
 
 const now = Date.now()
 const commentId = (ref: string) => stableId('c', `${site.id}/${thread.key}/${ref}`)
@@ -226,7 +300,7 @@ for (const readerId of reactors) {
   )
 }
 
-statements.push(...voteStatements())
+statements.push(...voteStatements(), ...expertStatements())
 
 // Counters, ranks and the comment count, exact whatever was seeded before or posted since. The
 // demo site keeps the default of counting reactions towards "top" (weight 1).
@@ -285,9 +359,75 @@ function voteStatements(): string[] {
   return writes
 }
 
+/**
+ * The demo's experts, their responses, the pinned comment, an open invitation and the banned
+ * terms. A re-seed refreshes the experts' details and the responses' text, but respects what a
+ * moderator did in the console since: archived experts stay archived, edited responses keep their
+ * edits, deleted responses, revoked invitations and unpinned comments stay that way (the audit log
+ * says so).
+ */
+function expertStatements(): string[] {
+  const content = expertContent.data!
+  const expertId = (ref: string) => stableId('x', `${site.id}/expert/${ref}`)
+  const writes: string[] = []
+  for (const e of content.experts) {
+    writes.push(
+      `INSERT INTO experts (id, site_id, name, title, organisation, photo_url, created_at)
+       VALUES (${sql(expertId(e.ref))}, ${sql(site.id)}, ${sql(e.name)}, ${sql(e.title)},
+         ${sql(e.organisation)}, ${sql(e.photoUrl)}, ${now})
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,
+         organisation = excluded.organisation, photo_url = excluded.photo_url`
+    )
+  }
+  for (const r of content.responses) {
+    const id = sql(stableId('xr', `${site.id}/${thread.key}/response/${r.comment}/${r.expert}`))
+    const at = minutesAgo(r.minutesAgo)
+    writes.push(
+      `INSERT INTO expert_responses (id, site_id, thread_id, comment_id, expert_id, text, html,
+         status, invitation_id, created_at, updated_at)
+       SELECT ${id}, ${sql(site.id)}, ${threadId}, ${sql(commentId(r.comment))},
+         ${sql(expertId(r.expert))}, ${sql(r.text)}, ${sql(renderMarkdownLite(r.text))},
+         'published', NULL, ${at}, ${at}
+       WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE target_type = 'expert_response'
+         AND target_id = ${id} AND action = 'expert_response.delete')
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, html = excluded.html
+       WHERE expert_responses.updated_at = expert_responses.created_at`
+    )
+  }
+  for (const ref of content.pinned) {
+    const id = sql(commentId(ref))
+    writes.push(
+      `UPDATE comments SET pinned_at = ${minutesAgo(30)} WHERE id = ${id} AND pinned_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM audit_log WHERE target_type = 'comment'
+         AND target_id = ${id} AND action LIKE 'comment.%pin')`
+    )
+  }
+  for (const inv of content.invitations) {
+    const id = stableId('xi', `${site.id}/${thread.key}/invitation/${inv.comment}/${inv.expert}`)
+    // An open link is renewed on each seed (its token changes with the expiry); the console lists
+    // it with its current link.
+    writes.push(
+      `INSERT INTO expert_invitations (id, site_id, comment_id, expert_id, created_by, created_at,
+         expires_at)
+       VALUES (${sql(id)}, ${sql(site.id)}, ${sql(commentId(inv.comment))},
+         ${sql(expertId(inv.expert))}, 'seed', ${now}, ${now + inv.expiresInHours * 3_600_000})
+       ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at
+       WHERE expert_invitations.answered_at IS NULL AND expert_invitations.revoked_at IS NULL`
+    )
+  }
+  if (content.bannedTerms.length > 0) {
+    const patch = JSON.stringify({ moderation: { bannedTerms: content.bannedTerms } })
+    writes.push(
+      `UPDATE sites SET settings = json_patch(settings, ${sql(patch)})
+       WHERE id = ${sql(site.id)} AND json_extract(settings, '$.moderation.bannedTerms') IS NULL`
+    )
+  }
+  return writes
+}
+
 executeSql('seed-demo', statements, flags)
 if (!flags['dry-run']) {
   console.log(
-    `[parley] seeded site "${site.id}": thread "${thread.key}" with ${comments.length} comments, poll "${poll.key}" with its votes`
+    `[parley] seeded site "${site.id}": thread "${thread.key}" with ${comments.length} comments, poll "${poll.key}" with its votes, ${demoExperts.length} experts with ${demoExpertResponses.length} responses`
   )
 }

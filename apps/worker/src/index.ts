@@ -7,10 +7,20 @@ import type { AppEnv } from './env.ts'
 import { methodNotAllowedResponse, notFound, onError } from './errors.ts'
 import { guardWriteOrigin, loadSite, siteCors } from './middleware/site.ts'
 import { openApiDocument } from './openapi.ts'
+import { adminAudit } from './routes/admin/audit.ts'
+import { adminBans } from './routes/admin/bans.ts'
+import { adminComments } from './routes/admin/comments.ts'
+import { adminDsa } from './routes/admin/dsa.ts'
+import { adminExperts } from './routes/admin/experts.ts'
+import { adminKeys } from './routes/admin/keys.ts'
 import { adminPolls } from './routes/admin/polls.ts'
+import { adminSiteRoutes } from './routes/admin/site.ts'
+import { appeal } from './routes/appeal.ts'
 import { comment } from './routes/comment.ts'
 import { comments } from './routes/comments.ts'
 import { counts } from './routes/counts.ts'
+import { invitations } from './routes/invitations.ts'
+import { notices } from './routes/notices.ts'
 import { polls } from './routes/polls.ts'
 import { reaction } from './routes/reaction.ts'
 import { readers } from './routes/readers.ts'
@@ -36,10 +46,21 @@ const routes = app
   .route(ROUTES.replies, replies)
   .route(ROUTES.reaction, reaction)
   .route(ROUTES.reports, reports)
+  .route(ROUTES.notices, notices)
+  .route(ROUTES.appeal, appeal)
   .route(ROUTES.counts, counts)
   .route(ROUTES.poll, polls)
   // Full ADMIN_ROUTES paths inside, behind the admin guard (no CORS, bearer ADMIN_TOKEN).
   .route('/', adminPolls)
+  .route('/', adminKeys)
+  .route('/', adminSiteRoutes)
+  .route('/', adminAudit)
+  .route('/', adminBans)
+  .route('/', adminComments)
+  .route('/', adminDsa)
+  .route('/', adminExperts)
+  // The expert's invitation link: ROUTES paths inside, same-origin browsers only (no CORS).
+  .route('/', invitations)
   .get(ROUTES.openapi, (c) => c.json(openApiDocument()))
 
 export type AppType = typeof routes

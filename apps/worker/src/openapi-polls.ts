@@ -35,7 +35,7 @@ export const ADMIN_SECURITY_SCHEME = {
     type: 'http',
     scheme: 'bearer',
     description:
-      'The ADMIN_TOKEN Worker secret. While it is unset, the admin API answers 401. Admin routes refuse browser requests from any other origin than the Worker’s own (403) and send no CORS headers.',
+      'The ADMIN_TOKEN Worker secret (the owner: every site), or a per-site API key `pk_<id>_<secret>` with the admin or moderator role (POST /v1/admin/sites/{site}/keys). While ADMIN_TOKEN is unset only API keys are accepted. 401 for a missing, wrong or revoked credential, 403 for another site or a role too low. Admin routes refuse browser requests from any other origin than the Worker’s own (403) and send no CORS headers.',
   },
 } as const
 
@@ -77,6 +77,7 @@ export function pollPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
     'poll_not_open',
     'vote_locked',
     'rate_limited',
+    'banned',
   ]
   return {
     [path(ROUTES.poll)]: {

@@ -25,6 +25,10 @@ import {
 } from '@parley/core'
 import type { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi'
+import { adminAccessPaths } from './openapi-admin.ts'
+import { dsaPaths } from './openapi-dsa.ts'
+import { expertPaths } from './openapi-experts.ts'
+import { moderationPaths } from './openapi-moderation.ts'
 import { ADMIN_SECURITY_SCHEME, pollPaths } from './openapi-polls.ts'
 import { PostCommentHeadersSchema } from './schemas.ts'
 
@@ -116,7 +120,7 @@ function buildDocument() {
           operationId: 'listComments',
           summary: 'One page of top-level comments, each with its first replies nested',
           description:
-            'Sorted newest, oldest, top or balanced, optionally only top-level comments in one language or of one stance. Keyset pagination: pass `nextCursor` as `cursor` (with the same sort and filter) for the next page; comments posted meanwhile never cause duplicates or gaps. Each top-level comment carries at most REPLIES_INLINE_MAX (50) replies; fetch the rest from the replies route. With a reader token, `mine`, `myReaction` and `editableUntil` are filled in.\n\nStances come from the thread\'s stance poll (its first single-choice poll). `balanced` takes the top comments of each stance in turn (the options in order, then "none"), so the first page shows every side; it is `top` when the thread has no stance poll, the site hides stances, or `stance` is given. `stance` answers 422 invalid_option (naming query.stance) when the thread has no stance poll, the site hides stances, or the value is not an option of that poll. `lang` combines with neither `stance` nor `balanced` (422 invalid_option naming both fields).',
+            'Sorted newest, oldest, top or balanced, optionally only top-level comments in one language or of one stance. Keyset pagination: pass `nextCursor` as `cursor` (with the same sort and filter) for the next page; comments posted meanwhile never cause duplicates or gaps. Each top-level comment carries at most REPLIES_INLINE_MAX (50) replies; fetch the rest from the replies route. With a reader token, `mine`, `myReaction` and `editableUntil` are filled in.\n\nModeration: a held comment (`status` pending) is listed only for its author; a removed one as a tombstone (`status` removed, text "", the reason and the statement of the removal) unless the site turns tombstones off, and whole for its author; spam and shadow-banned comments only for their author. A comment hidden from the caller that has published replies stays as a bare placeholder (`deleted`), so its replies keep their place.\n\nStances come from the thread\'s stance poll (its first single-choice poll). `balanced` takes the top comments of each stance in turn (the options in order, then "none"), so the first page shows every side; it is `top` when the thread has no stance poll, the site hides stances, or `stance` is given. `stance` answers 422 invalid_option (naming query.stance) when the thread has no stance poll, the site hides stances, or the value is not an option of that poll. `lang` combines with neither `stance` nor `balanced` (422 invalid_option naming both fields).',
           requestParams: { path: ThreadParamsSchema, query: ListCommentsQuerySchema },
           security: optionalReaderAuth,
           responses: {
@@ -128,7 +132,7 @@ function buildDocument() {
           operationId: 'postComment',
           summary: 'Post a comment or a reply',
           description:
-            "The thread is created by its first comment. The server stores the text, its sanitized HTML rendering and its detected language. Unless `showStance` is false or the site hides stances, it also stores the author's vote in the thread's stance poll at this moment as the comment's `stance`; later vote changes leave it as it was.",
+            "The thread is created by its first comment. The server stores the text, its sanitized HTML rendering and its detected language. Unless `showStance` is false or the site hides stances, it also stores the author's vote in the thread's stance poll at this moment as the comment's `stance`; later vote changes leave it as it was.\n\nEvery comment goes through the site's moderation pipeline: it is published, held for review (`status` pending: only its author sees it, awaiting review) or rejected as spam (its author sees it removed, with the statement of reasons). A banned reader gets 403 banned and nothing is stored; a shadow-banned reader's comment is shown to them as published and to nobody else.",
           security: readerAuth,
           requestParams: { path: ThreadParamsSchema, header: PostCommentHeadersSchema },
           requestBody: { required: true, ...json(NewCommentSchema) },
@@ -141,6 +145,7 @@ function buildDocument() {
             ...errors(
               ...WRITE_ERRORS,
               'unauthorized',
+              'banned',
               'parent_not_found',
               'comment_deleted',
               'conflict'
@@ -200,7 +205,7 @@ function buildDocument() {
           operationId: 'react',
           summary: "Set or change the reader's reaction",
           description:
-            'One reaction per reader per comment: a new one replaces the old. The emoji must be one the thread offers (Thread.reactions.available).',
+            "One reaction per reader per comment: a new one replaces the old. The emoji must be one the thread offers (Thread.reactions.available). A banned reader gets 403 banned; a shadow-banned reader's reaction is answered as set but not stored.",
           security: readerAuth,
           requestParams: { path: CommentParamsSchema },
           requestBody: { required: true, ...json(ReactionInputSchema) },
@@ -209,7 +214,7 @@ function buildDocument() {
               description: "The comment's reactions afterwards",
               ...json(ReactionStateSchema),
             },
-            ...errors(...COMMENT_WRITE_ERRORS, 'reaction_not_allowed', 'comment_deleted'),
+            ...errors(...COMMENT_WRITE_ERRORS, 'reaction_not_allowed', 'comment_deleted', 'banned'),
           },
         },
         delete: {
@@ -223,7 +228,7 @@ function buildDocument() {
               description: "The comment's reactions afterwards",
               ...json(ReactionStateSchema),
             },
-            ...errors(...COMMENT_WRITE_ERRORS),
+            ...errors(...COMMENT_WRITE_ERRORS, 'banned'),
           },
         },
       },
@@ -231,13 +236,14 @@ function buildDocument() {
         post: {
           operationId: 'reportComment',
           summary: 'Report a comment to the moderators',
-          description: 'Each reader reports a comment at most once.',
+          description:
+            "Each reader reports a comment at most once. A banned reader gets 403 banned; a shadow-banned reader's report is answered as filed but not stored.",
           security: readerAuth,
           requestParams: { path: CommentParamsSchema },
           requestBody: { required: true, ...json(NewReportSchema) },
           responses: {
             '201': { description: 'The report', ...json(ReportSchema) },
-            ...errors(...COMMENT_WRITE_ERRORS, 'already_reported', 'comment_deleted'),
+            ...errors(...COMMENT_WRITE_ERRORS, 'already_reported', 'comment_deleted', 'banned'),
           },
         },
       },
@@ -254,6 +260,34 @@ function buildDocument() {
         },
       },
       ...pollPaths({
+        toOpenApiPath,
+        json,
+        errors,
+        siteErrors: SITE_ERRORS,
+        writeErrors: WRITE_ERRORS,
+      }),
+      ...expertPaths({
+        toOpenApiPath,
+        json,
+        errors,
+        siteErrors: SITE_ERRORS,
+        writeErrors: WRITE_ERRORS,
+      }),
+      ...dsaPaths({
+        toOpenApiPath,
+        json,
+        errors,
+        siteErrors: SITE_ERRORS,
+        writeErrors: WRITE_ERRORS,
+      }),
+      ...moderationPaths({
+        toOpenApiPath,
+        json,
+        errors,
+        siteErrors: SITE_ERRORS,
+        writeErrors: WRITE_ERRORS,
+      }),
+      ...adminAccessPaths({
         toOpenApiPath,
         json,
         errors,

@@ -17,6 +17,7 @@ const view: CommentView = {
   readerId: null,
   reactions: threadReactions(SiteSettingsSchema.parse({}), ThreadSettingsSchema.parse({})),
   showStances: true,
+  tombstones: true,
   now: Date.now(),
 }
 
@@ -35,6 +36,10 @@ function newComment(overrides: Partial<NewCommentRow> = {}): NewCommentRow {
     createdAt: Date.now(),
     reactionWeight: 1,
     recordStance: true,
+    status: 'published',
+    moderation: '{}',
+    removal: null,
+    networkHash: null,
     ...overrides,
   }
 }
@@ -62,7 +67,10 @@ describe('sites', () => {
     expect(await getSite(db, SITE)).toMatchObject({
       id: SITE,
       allowedOrigins: [SITE_ORIGIN],
-      settings: SiteSettingsSchema.parse({}),
+      // The defaults, but for the posting-speed rule createSites turns off.
+      settings: SiteSettingsSchema.parse({
+        moderation: { holdRules: { minSecondsBetweenComments: 0 } },
+      }),
     })
     expect(await getSite(db, 'nope')).toBeNull()
   })
@@ -172,11 +180,14 @@ describe('editComment', () => {
     const comment = await post({ threadKey: 'edit-guards', readerId })
     const edit = {
       id: comment.id,
+      siteId: SITE,
       readerId,
       text: 'x',
       html: '<p>x</p>',
       lang: null,
       now: Date.now(),
+      moderation: '{}',
+      hold: null,
     }
     expect((await editComment(db, { ...edit, editableSince: Date.now() })).edited).toBe(false)
     expect(

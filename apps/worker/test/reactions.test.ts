@@ -18,6 +18,7 @@ import {
   OTHER_SITE,
   postComment,
   SITE,
+  withoutSpeedRule,
 } from './helpers.ts'
 
 let token: string
@@ -166,6 +167,7 @@ describe('reaction settings', () => {
 
   beforeAll(async () => {
     await putSite(env.DB, { id: SETTINGS_SITE, name: 'Governed', allowedOrigins: [] })
+    await withoutSpeedRule(SETTINGS_SITE)
     reader = (await newReader(SETTINGS_SITE)).token
   })
 

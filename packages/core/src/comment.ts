@@ -79,13 +79,10 @@ export const RemovalSchema = z
         'The statement of reasons (DSA art. 17): what was removed, on what ground, and how to appeal',
     }),
     removedAt: z.iso.datetime(),
-    appeal: z
-      .enum(['none', 'open', 'upheld', 'reversed'])
-      .nullable()
-      .meta({
-        description:
-          "The author's appeal: none yet (they may file one), open, upheld (the removal stands) or reversed. null for everyone but the author",
-      }),
+    appeal: z.enum(['none', 'open', 'upheld', 'reversed']).nullable().meta({
+      description:
+        "The author's appeal: none yet (they may file one), open, upheld (the removal stands) or reversed. null for everyone but the author",
+    }),
   })
   .meta({ id: 'Removal' })
 
@@ -161,7 +158,9 @@ export const CommentSchema: z.ZodType<Comment> = z
       description:
         'published; pending: held for review, seen only by its author ("awaiting review"); removed: removed by a moderator, shown as a tombstone (text and html are "" except for the author)',
     }),
-    removal: RemovalSchema.nullable().meta({ description: 'Why it was removed; null unless removed' }),
+    removal: RemovalSchema.nullable().meta({
+      description: 'Why it was removed; null unless removed',
+    }),
     pinned: z.boolean().meta({ description: 'Pinned by a moderator to the top of the thread' }),
     expertResponses: z.array(ExpertResponseSchema).meta({
       description: "Experts' published answers to this comment, oldest first",

@@ -57,7 +57,14 @@ export const VOTE_RATE_LIMITS = {
 export const BANNED_TERMS_MAX = 1000
 export const BANNED_TERM_MAX = 64
 /** Why a moderator removed a comment; shown on its tombstone and in the statement of reasons. */
-export const REMOVAL_REASONS = ['spam', 'hate', 'harassment', 'illegal', 'off_topic', 'other'] as const
+export const REMOVAL_REASONS = [
+  'spam',
+  'hate',
+  'harassment',
+  'illegal',
+  'off_topic',
+  'other',
+] as const
 export type RemovalReason = (typeof REMOVAL_REASONS)[number]
 /** What the author and the public see of a comment's moderation state. */
 export const COMMENT_STATUSES = ['published', 'pending', 'removed'] as const

@@ -16,7 +16,8 @@ export const HoldRulesSchema = z
       description: 'Mostly capital letters (over 70% of at least 20 letters) is a signal',
     }),
     repeatedCharacters: z.boolean().default(true).meta({
-      description: 'Long runs of one character or a repeated word ("!!!!!!!!", "buy buy buy buy") are a signal',
+      description:
+        'Long runs of one character or a repeated word ("!!!!!!!!", "buy buy buy buy") are a signal',
     }),
     firstTimeReader: z.boolean().default(false).meta({
       description: "Hold every reader's first comment on the site for review",

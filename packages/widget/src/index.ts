@@ -7,9 +7,11 @@ export { ParleyDiscussion } from './components/discussion/discussion.ts'
 export { ParleyPoll } from './components/poll/poll.ts'
 export {
   ApiError,
+  appealRemoval,
   createReader,
   deleteComment,
   editComment,
+  fileNotice,
   getCounts,
   getPoll,
   getThread,

@@ -1,7 +1,7 @@
 import { REPLIES_INLINE_MAX, type Comment } from '@parley/core'
 import type { BalancedCursor, GroupPosition, StanceKey } from '../lib/cursor.ts'
-import { inlineRepliesSql, nestPage, stanceCondition } from './comment-pages.ts'
-import { commentColumns, type CommentRow, type CommentView } from './comment-rows.ts'
+import { inlineRepliesSql, nestPage, stanceCondition, type Visibility } from './comment-pages.ts'
+import { commentColumns, visibleSql, type CommentRow, type CommentView } from './comment-rows.ts'
 import type { SqlValue } from './sql.ts'
 import { stanceOptionId } from './stances.ts'
 
@@ -35,12 +35,14 @@ export function turnsOf(request: BalancedPageRequest): Turn[] {
 
 /**
  * The page's order, as SQL with its parameters appended to `params`. Each turn's candidates are
- * its group's next `?2` (page size + 1) comments, a range scan of comments_top_stance_rank that
- * reads only the index, numbered in that order: the number is the round. (round, turn) is then
- * the round-robin order, and groups with no comments left simply drop out of the rounds. Only
- * turns × (page size + 1) candidates are ever sorted, whatever the thread's size.
+ * its group's next `?2` (page size + 1) comments the reader sees, a range scan of
+ * comments_top_stance_rank, numbered in that order: the number is the round. (round, turn) is
+ * then the round-robin order, and groups with no comments left simply drop out of the rounds. Only
+ * turns × (page size + 1) candidates are ever sorted, whatever the thread's size. Whether the
+ * reader sees a comment (visibleSql) takes a look at its row, so each candidate costs a
+ * primary-key lookup besides its index entry.
  */
-function balancedOrderSql(turns: Turn[], params: SqlValue[]): string {
+function balancedOrderSql(turns: Turn[], params: SqlValue[], visibility: Visibility): string {
   const param = (value: SqlValue) => `?${params.push(value)}`
   const candidates = turns.map(({ group, position }, turn) => {
     const stance = stanceCondition(group, () => param(stanceOptionId(group)))
@@ -50,6 +52,7 @@ function balancedOrderSql(turns: Turn[], params: SqlValue[]): string {
     return `SELECT id, ${turn} AS turn, ROW_NUMBER() OVER (ORDER BY rank DESC, id DESC) AS round
       FROM (SELECT c.id, c.rank FROM comments c
         WHERE c.thread_id = ?1 AND c.parent_id IS NULL AND ${stance} ${after}
+          AND ${visibleSql('?6', visibility, 'descendant_count')}
         ORDER BY c.rank DESC, c.id DESC LIMIT ?2)`
   })
   return `WITH candidates AS (${candidates.join('\n    UNION ALL ')})
@@ -57,13 +60,13 @@ function balancedOrderSql(turns: Turn[], params: SqlValue[]): string {
 }
 
 /** Both statements of a page, sharing `params` (to which the groups' parameters are added). */
-export function balancedPageSql(turns: Turn[], params: SqlValue[]) {
-  const order = balancedOrderSql(turns, params)
+export function balancedPageSql(turns: Turn[], params: SqlValue[], visibility: Visibility) {
+  const order = balancedOrderSql(turns, params, visibility)
   return {
     topLevel: `WITH page AS (${order} LIMIT ?2)
       SELECT ${commentColumns('?6')}, page.turn FROM page JOIN comments c ON c.id = page.id
       ORDER BY page.round, page.turn`,
-    replies: inlineRepliesSql(`${order} LIMIT ?2 - 1`),
+    replies: inlineRepliesSql(`${order} LIMIT ?2 - 1`, visibility),
   }
 }
 
@@ -108,7 +111,7 @@ export async function loadBalancedPage(
     view.readerId,
     REPLIES_INLINE_MAX,
   ]
-  const sql = balancedPageSql(turns, params)
+  const sql = balancedPageSql(turns, params, view)
   const [topLevel, replies] = await db.batch<BalancedRow>([
     db.prepare(sql.topLevel).bind(...params),
     db.prepare(sql.replies).bind(...params),

@@ -5,11 +5,16 @@ import { prepare, type SqlStatement } from './sql.ts'
 // Every write below is guarded by the state of the comment it is about (?1), evaluated inside the
 // batch's transaction. The route decides nothing from what it read earlier, so a reply posted or
 // a second delete arriving meanwhile cannot leave a counter off by one.
-const VISIBLE_WITHOUT_REPLIES = 'deleted_at IS NULL AND reply_count = 0'
-const VISIBLE_WITH_REPLIES = 'deleted_at IS NULL AND reply_count > 0'
-const EMPTY_PLACEHOLDER = 'deleted_at IS NOT NULL AND reply_count = 0'
+// Replies of any status count here: reply_count counts published ones only (see
+// src/db/moderation-writes.ts), and a held reply still needs its parent. comments_by_parent.
+const HAS_REPLIES = 'EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id)'
+const VISIBLE_WITHOUT_REPLIES = `deleted_at IS NULL AND NOT ${HAS_REPLIES}`
+const VISIBLE_WITH_REPLIES = `deleted_at IS NULL AND ${HAS_REPLIES}`
+const EMPTY_PLACEHOLDER = `deleted_at IS NOT NULL AND NOT ${HAS_REPLIES}`
 
 const holds = (state: string) => `EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND ${state})`
+// The counters count published comments only: a held, removed or hidden one leaves them alone.
+const counted = (state: string) => holds(`${state} AND status = 'published'`)
 
 interface TreePosition {
   id: string
@@ -21,23 +26,25 @@ interface TreePosition {
 /** Removes the row (when `state` holds) with its reactions, reports and revisions. */
 function removal(comment: TreePosition, state: string, visible: boolean, weight: number) {
   const guard = holds(state)
+  const countedGuard = counted(state)
   const writes: SqlStatement[] = []
   const own = [comment.id]
   if (visible) {
     writes.push({
-      sql: `UPDATE threads SET comment_count = comment_count - 1 WHERE id = ?2 AND ${guard}`,
+      sql: `UPDATE threads SET comment_count = comment_count - 1 WHERE id = ?2 AND ${countedGuard}`,
       params: [comment.id, comment.threadId],
     })
   }
   if (comment.parentId !== null) {
     writes.push({
-      sql: `UPDATE comments SET reply_count = reply_count - 1 WHERE id = ?2 AND ${guard}`,
+      sql: `UPDATE comments SET reply_count = reply_count - 1 WHERE id = ?2 AND ${countedGuard}`,
       params: [comment.id, comment.parentId],
     })
   }
   if (comment.rootId !== comment.id) {
     writes.push({
-      sql: `UPDATE comments SET descendant_count = descendant_count - 1 WHERE id = ?2 AND ${guard}`,
+      sql: `UPDATE comments SET descendant_count = descendant_count - 1
+        WHERE id = ?2 AND ${countedGuard}`,
       params: [comment.id, comment.rootId],
     })
   }
@@ -62,7 +69,8 @@ function placeholder(comment: TreePosition, now: number): SqlStatement[] {
   const guard = holds(VISIBLE_WITH_REPLIES)
   return [
     {
-      sql: `UPDATE threads SET comment_count = comment_count - 1 WHERE id = ?2 AND ${guard}`,
+      sql: `UPDATE threads SET comment_count = comment_count - 1
+        WHERE id = ?2 AND ${counted(VISIBLE_WITH_REPLIES)}`,
       params: [comment.id, comment.threadId],
     },
     {

@@ -1,7 +1,13 @@
 import { REPLIES_INLINE_MAX, type Comment } from '@parley/core'
 import { nestReplies } from '@parley/core/tree'
 import type { Cursor, StanceKey } from '../lib/cursor.ts'
-import { commentColumns, rowToComment, type CommentRow, type CommentView } from './comment-rows.ts'
+import {
+  commentColumns,
+  rowToComment,
+  visibleSql,
+  type CommentRow,
+  type CommentView,
+} from './comment-rows.ts'
 import { stanceOptionId } from './stances.ts'
 
 // Each sort is a range scan of its own partial index, (thread_id[, lang | stance], key, id) WHERE
@@ -26,6 +32,9 @@ export interface PageRequest {
   after: Cursor | null
 }
 
+/** Whether removed comments are listed (as tombstones): the one part of the view in the SQL. */
+export type Visibility = Pick<CommentView, 'tombstones'>
+
 /** The stance condition on `comments c`; `optionParam` gives the parameter of its option id. */
 export const stanceCondition = (stance: StanceKey, optionParam: () => string): string =>
   stance === 'none' ? 'c.stance_option_id IS NULL' : `c.stance_option_id = ${optionParam()}`
@@ -43,33 +52,36 @@ const filterValue = (page: PageRequest) =>
 /**
  * Parameters of both page statements: ?1 thread id, ?2 page size + 1, ?3 language or stance
  * option id, ?4 cursor key, ?5 cursor id, ?6 reader id, ?7 replies per top-level comment. One SQL
- * text per sort, filter and cursor presence, because an `?3 IS NULL OR …` condition would keep
- * SQLite from seeking.
+ * text per sort, filter, cursor presence and tombstone setting, because an `?3 IS NULL OR …`
+ * condition would keep SQLite from seeking. Hidden comments are skipped by a condition on the
+ * rows of the index range (visibleSql), which the page reads anyway.
  */
-function topLevelQuery(page: PageRequest): string {
+function topLevelQuery(page: PageRequest, visibility: Visibility): string {
   const { column, direction, after } = SORT_KEYS[page.sort]
   return `FROM comments c WHERE c.thread_id = ?1 AND c.parent_id IS NULL
     ${filterCondition(page)}
     ${page.after === null ? '' : `AND (c.${column}, c.id) ${after} (?4, ?5)`}
+    AND ${visibleSql('?6', visibility, 'descendant_count')}
     ORDER BY c.${column} ${direction}, c.id ${direction}`
 }
 
 /** One page of top-level comments (one more than asked, to tell whether another page follows). */
-export const topLevelPageSql = (page: PageRequest): string =>
-  `SELECT ${commentColumns('?6')} ${topLevelQuery(page)} LIMIT ?2`
+export const topLevelPageSql = (page: PageRequest, visibility: Visibility): string =>
+  `SELECT ${commentColumns('?6')} ${topLevelQuery(page, visibility)} LIMIT ?2`
 
 /** The ids of the page's top-level comments, without the extra one, for inlineRepliesSql. */
-export const topLevelIdsSql = (page: PageRequest): string =>
-  `SELECT c.id ${topLevelQuery(page)} LIMIT ?2 - 1`
+export const topLevelIdsSql = (page: PageRequest, visibility: Visibility): string =>
+  `SELECT c.id ${topLevelQuery(page, visibility)} LIMIT ?2 - 1`
 
 /**
  * The first REPLIES_INLINE_MAX replies (all depths, oldest first) below each top-level comment of
  * a page, whose ids `pageIds` selects (with ?6 the reader and ?7 the cap). For each root, one
  * index step finds the first reply past the cap (the "stop"); then each root's replies are a
  * range scan of comments_by_root up to it. The work is bounded by the cap, however large a subtree
- * grows.
+ * grows. The stop counts hidden replies too (finding it reads the index alone), so a subtree with
+ * hidden replies among its first ones comes with fewer than the cap; the replies route pages on.
  */
-export const inlineRepliesSql = (pageIds: string): string =>
+export const inlineRepliesSql = (pageIds: string, visibility: Visibility): string =>
   `WITH page AS (${pageIds}),
   stops AS (
     SELECT page.id AS root_id,
@@ -81,6 +93,7 @@ export const inlineRepliesSql = (pageIds: string): string =>
   LEFT JOIN comments s ON s.id = stops.stop_id
   JOIN comments c ON c.root_id = stops.root_id AND c.parent_id IS NOT NULL
     AND (c.created_at, c.id) < (IFNULL(s.created_at, ${MAX_TIME}), IFNULL(s.id, ''))
+  WHERE ${visibleSql('?6', visibility, 'reply_count')}
   ORDER BY c.root_id, c.created_at, c.id`
 
 /** The first `limit` rows, and the cursor after the last of them when more rows followed. */
@@ -119,8 +132,10 @@ export async function loadCommentPage(
     view.readerId,
   ]
   const [topLevel, replies] = await db.batch<CommentRow>([
-    db.prepare(topLevelPageSql(page)).bind(...params),
-    db.prepare(inlineRepliesSql(topLevelIdsSql(page))).bind(...params, REPLIES_INLINE_MAX),
+    db.prepare(topLevelPageSql(page, view)).bind(...params),
+    db
+      .prepare(inlineRepliesSql(topLevelIdsSql(page, view), view))
+      .bind(...params, REPLIES_INLINE_MAX),
   ])
   const { page: top, next } = splitPage(topLevel!.results, page.limit, (last) => ({
     order: page.sort,
@@ -141,10 +156,11 @@ const SUBTREE_OF_REPLY = `c.id IN (WITH RECURSIVE subtree(id) AS (
   ) SELECT id FROM subtree)`
 
 /** ?1 comment id, ?2 cursor created_at, ?3 cursor id, ?4 reader id, ?5 page size + 1. */
-const repliesPageSql = (topLevel: boolean, afterCursor: boolean) =>
+export const repliesPageSql = (topLevel: boolean, afterCursor: boolean, visibility: Visibility) =>
   `SELECT ${commentColumns('?4')} FROM comments c
   WHERE ${topLevel ? SUBTREE_OF_ROOT : SUBTREE_OF_REPLY}
     ${afterCursor ? 'AND (c.created_at, c.id) > (?2, ?3)' : ''}
+    AND ${visibleSql('?4', visibility, 'reply_count')}
   ORDER BY c.created_at, c.id LIMIT ?5`
 
 /** One page of the replies below a comment, every depth, flat, oldest first. */
@@ -155,7 +171,7 @@ export async function loadReplyPage(
   view: CommentView
 ): Promise<{ replies: Comment[]; next: Cursor | null }> {
   const { results } = await db
-    .prepare(repliesPageSql(comment.parentId === null, page.after !== null))
+    .prepare(repliesPageSql(comment.parentId === null, page.after !== null, view))
     .bind(
       comment.id,
       page.after?.key ?? null,

@@ -1,13 +1,17 @@
 import {
   BADGES,
   EDIT_WINDOW_MS,
+  REMOVAL_REASONS,
   type Badge,
   type Comment,
+  type Removal,
+  type RemovalReason,
   type Stance,
   type ThreadReactions,
 } from '@parley/core'
 import { toOptionId } from '../lib/ids.ts'
 import { renderMarkdownLite } from '../lib/render.ts'
+import type { StoredStatus } from './moderation-writes.ts'
 
 /** A comment as the listings read it (commentColumns). */
 export interface CommentRow {
@@ -33,31 +37,89 @@ export interface CommentRow {
   stance: string | null
   /** The calling reader's reaction, if any. */
   my_reaction: string | null
+  status: StoredStatus
+  /** JSON {reason, statement, at} of a removal (removed or spam). */
+  removal: string | null
+  pinned_at: number | null
+  /** The author's appeal against the removal; read only when the caller is the author. */
+  appeal: 'open' | 'upheld' | 'reversed' | null
 }
 
 /**
  * The CommentRow columns of `comments c`. `readerParam` is the parameter holding the calling
  * reader's id (NULL for anonymous calls): their reaction is one primary-key lookup per row, and
- * so is the stance's poll and current label, in the same statement.
+ * so is the stance's poll and current label, in the same statement; so is the appeal, and only
+ * on the author's own removed comments.
  */
 export const commentColumns = (readerParam: string): string =>
   `c.id, c.thread_id, c.parent_id, c.root_id, c.reader_id, c.author_name, c.text, c.html, c.lang,
   c.badges, c.created_at, c.edited_at, c.deleted_at, c.reply_count, c.descendant_count,
-  c.reaction_counts, c.rank, c.stance_option_id,
+  c.reaction_counts, c.rank, c.stance_option_id, c.status, c.removal, c.pinned_at,
   (SELECT json_array(p.key, o.label) FROM poll_options o JOIN polls p ON p.id = o.poll_id
     WHERE o.id = c.stance_option_id) AS stance,
   (SELECT x.emoji FROM reactions x WHERE x.comment_id = c.id AND x.reader_id = ${readerParam})
-    AS my_reaction`
+    AS my_reaction,
+  CASE WHEN c.status IN ('removed', 'spam') AND c.reader_id = ${readerParam}
+    THEN (SELECT a.status FROM appeals a WHERE a.comment_id = c.id) END AS appeal`
 
 /**
- * What shapes a comment for one response: who asks, when, the thread's reaction settings and
- * whether the site shows stances.
+ * What shapes a comment for one response: who asks, when, the thread's reaction settings,
+ * whether the site shows stances and whether removed comments leave a tombstone.
  */
 export interface CommentView {
   readerId: string | null
   reactions: ThreadReactions
   showStances: boolean
+  /** settings.moderation.tombstones of the site. */
+  tombstones: boolean
   now: number
+}
+
+// Who sees what, by stored status (migrations/0008_moderation.sql; Comment.status in @parley/core):
+//   published  everyone;
+//   pending    its author, as "pending" (awaiting review);
+//   shadow     its author, as "published" (a shadow ban): nobody else;
+//   spam       its author, as "removed" with the reason spam;
+//   removed    everyone as a tombstone when the site keeps tombstones, else its author only;
+//              the author always sees the text and where their appeal stands.
+// A comment hidden from the caller that has visible replies is not left out: its replies would
+// lose their context (and nestReplies drops replies without a parent). It is listed as a bare
+// placeholder, like a comment its author deleted: it shows that a comment stood there, nothing of
+// what it said, who wrote it or why it is hidden. The counters tell the SQL which hidden comments
+// have visible replies: they count published comments only (a top-level comment's
+// descendant_count, a reply's reply_count). A hidden reply whose only visible replies sit below
+// another hidden reply is not listed; nor is a reader's own pending reply below a comment hidden
+// from them without published replies.
+
+/** The counter a listing checks for placeholders: descendants (top level) or replies (a reply). */
+export type PlaceholderCounter = 'descendant_count' | 'reply_count'
+
+/**
+ * The rows of `comments c` a caller sees, as an SQL condition for the listings: their own, the
+ * published ones, tombstones if the site keeps them, and placeholders of hidden comments with
+ * published replies. A filter on the rows each listing reads anyway, so every sort stays the
+ * range scan of its index. `readerParam` holds the caller's id (NULL when anonymous).
+ */
+export function visibleSql(
+  readerParam: string,
+  view: Pick<CommentView, 'tombstones'>,
+  counter: PlaceholderCounter
+): string {
+  const tombstone = view.tombstones ? " OR c.status = 'removed'" : ''
+  return `(c.status = 'published' OR c.reader_id = ${readerParam}${tombstone} OR c.${counter} > 0)`
+}
+
+/** What the caller sees of a row: the comment itself, a tombstone, or only a placeholder. */
+export type Appearance = 'comment' | 'tombstone' | 'placeholder'
+
+export function appearanceOf(
+  row: Pick<CommentRow, 'status' | 'reader_id'>,
+  view: Pick<CommentView, 'readerId' | 'tombstones'>
+): Appearance {
+  if (row.status === 'published') return 'comment'
+  if (view.readerId !== null && row.reader_id === view.readerId) return 'comment'
+  if (row.status === 'removed' && view.tombstones) return 'tombstone'
+  return 'placeholder'
 }
 
 function parseJson(json: string): unknown {
@@ -107,37 +169,88 @@ function visibleStance(row: CommentRow, view: CommentView): Stance | null {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
+/** The stored removal JSON ({reason, statement, at}); a spam row without one gets a bare one. */
+export function parseRemoval(
+  row: Pick<CommentRow, 'removal' | 'status' | 'created_at'>
+): { reason: RemovalReason; statement: string; at: number } | null {
+  const value = row.removal === null ? null : parseJson(row.removal)
+  if (value !== null && typeof value === 'object') {
+    const { reason, statement, at } = value as Record<string, unknown>
+    if ((REMOVAL_REASONS as readonly unknown[]).includes(reason)) {
+      return {
+        reason: reason as RemovalReason,
+        statement: typeof statement === 'string' ? statement : '',
+        at: typeof at === 'number' ? at : row.created_at,
+      }
+    }
+  }
+  if (row.status === 'removed' || row.status === 'spam') {
+    return { reason: row.status === 'spam' ? 'spam' : 'other', statement: '', at: row.created_at }
+  }
+  return null
+}
+
+/** Comment.status and Comment.removal as the caller sees the row (see the table above). */
+function moderationOf(
+  row: CommentRow,
+  mine: boolean
+): { status: Comment['status']; removal: Removal | null } {
+  if (row.status === 'published' || row.status === 'shadow') {
+    return { status: 'published', removal: null }
+  }
+  if (row.status === 'pending') return { status: 'pending', removal: null }
+  const removal = parseRemoval(row)!
+  return {
+    status: 'removed',
+    removal: {
+      reason: removal.reason,
+      statement: removal.statement,
+      removedAt: iso(removal.at),
+      appeal: mine ? (row.appeal ?? 'none') : null,
+    },
+  }
+}
+
 /**
  * A deleted placeholder keeps its place in the tree and its reactions, and shows nothing its
- * author wrote. Rows written before html was stored are rendered here.
+ * author wrote; so do a tombstone and the placeholder of a hidden comment with visible replies
+ * (see appearanceOf). Rows written before html was stored are rendered here.
  */
 export function rowToComment(row: CommentRow, view: CommentView): Comment {
   const deleted = row.deleted_at !== null
+  const appearance = deleted ? 'placeholder' : appearanceOf(row, view)
   const mine = !deleted && view.readerId !== null && row.reader_id === view.readerId
+  const shown = appearance === 'comment'
+  const { status, removal } =
+    appearance === 'placeholder'
+      ? { status: 'published' as const, removal: null }
+      : moderationOf(row, mine)
   const editableUntil = row.created_at + EDIT_WINDOW_MS
+  const editable = mine && status !== 'removed' && view.now < editableUntil
   return {
     id: row.id,
     parentId: row.parent_id,
     author: {
-      name: deleted ? '' : row.author_name,
-      badges: deleted ? [] : parseBadges(row.badges),
+      name: shown ? row.author_name : '',
+      badges: shown ? parseBadges(row.badges) : [],
     },
-    text: deleted ? '' : row.text,
-    html: deleted ? '' : (row.html ?? renderMarkdownLite(row.text)),
-    lang: deleted ? null : row.lang,
+    text: shown ? row.text : '',
+    html: shown ? (row.html ?? renderMarkdownLite(row.text)) : '',
+    lang: shown ? row.lang : null,
     createdAt: iso(row.created_at),
-    editedAt: deleted || row.edited_at === null ? null : iso(row.edited_at),
-    deleted,
+    editedAt: !shown || row.edited_at === null ? null : iso(row.edited_at),
+    // A hidden comment's placeholder looks like a deleted one: nothing more is known about it.
+    deleted: deleted || appearance === 'placeholder',
     reactions: visibleReactions(row.reaction_counts, view.reactions),
     myReaction: visibleReaction(row.my_reaction, view.reactions),
     mine,
-    editableUntil: mine && view.now < editableUntil ? iso(editableUntil) : null,
-    stance: deleted ? null : visibleStance(row, view),
+    editableUntil: editable ? iso(editableUntil) : null,
+    stance: shown ? visibleStance(row, view) : null,
     replyCount: row.reply_count,
     descendantCount: row.descendant_count,
-    status: 'published',
-    removal: null,
-    pinned: false,
+    status,
+    removal,
+    pinned: shown && status === 'published' && row.pinned_at !== null,
     expertResponses: [],
     replies: [],
   }

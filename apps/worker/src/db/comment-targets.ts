@@ -1,3 +1,5 @@
+import type { StoredStatus } from './moderation-writes.ts'
+
 /** What the comment routes check before they act: where it lives, who wrote it, its state. */
 export interface CommentTarget {
   id: string
@@ -8,10 +10,12 @@ export interface CommentTarget {
   root_id: string
   depth: number
   reader_id: string
+  author_name: string
   text: string
   created_at: number
   deleted_at: number | null
   reply_count: number
+  status: StoredStatus
 }
 
 /** The comment if it belongs to this site, else null: no route reveals another site's comments. */
@@ -23,7 +27,8 @@ export async function findComment(
   return db
     .prepare(
       `SELECT c.id, c.thread_id, t.key AS thread_key, t.settings AS thread_settings, c.parent_id,
-         c.root_id, c.depth, c.reader_id, c.text, c.created_at, c.deleted_at, c.reply_count
+         c.root_id, c.depth, c.reader_id, c.author_name, c.text, c.created_at, c.deleted_at, c.reply_count,
+         c.status
        FROM comments c JOIN threads t ON t.id = c.thread_id
        WHERE c.id = ?1 AND c.site_id = ?2`
     )

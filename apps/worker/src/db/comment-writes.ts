@@ -1,5 +1,6 @@
 import { commentColumns, type CommentRow } from './comment-rows.ts'
 import type { CommentTarget } from './comment-targets.ts'
+import { transitionStatements, type StoredStatus } from './moderation-writes.ts'
 import { RERANK_COMMENT } from './rank.ts'
 import { ballotOptionSql } from './stances.ts'
 import { ensureThread } from './threads.ts'
@@ -20,26 +21,36 @@ export interface NewCommentRow {
   reactionWeight: number
   /** Store the author's current vote in the stance poll as the comment's stance. */
   recordStance: boolean
+  /** What the pipeline (and a shadow ban) decided: only a published comment counts. */
+  status: StoredStatus
+  /** The verdict, JSON {decision, score, reasons}, kept in comments.moderation. */
+  moderation: string
+  /** The statement of reasons of a comment rejected as spam (JSON {reason, statement, at}). */
+  removal: string | null
+  /** networkBanHash() of the poster's network, for bans by network. */
+  networkHash: string | null
 }
 
 // Skipped on a replayed Idempotency-Key (the UNIQUE constraint decides, also for concurrent
 // duplicates) and when the parent was deleted since the route looked it up. The stance is read in
 // the same statement, so it is the author's vote at the moment the comment is stored.
 const INSERT_COMMENT = `INSERT INTO comments (id, thread_id, site_id, parent_id, root_id, depth,
-    reader_id, author_name, text, html, lang, idempotency_key, created_at, stance_option_id)
+    reader_id, author_name, text, html, lang, idempotency_key, created_at, stance_option_id,
+    status, moderation, removal, network_hash)
   SELECT ?1, t.id, t.site_id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-    CASE WHEN ?14 = 1 THEN ${ballotOptionSql('t.id', '?7')} END
+    CASE WHEN ?14 = 1 THEN ${ballotOptionSql('t.id', '?7')} END, ?15, ?16, ?17, ?18
   FROM threads t WHERE t.site_id = ?2 AND t.key = ?3
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM comments p WHERE p.id = ?4 AND p.deleted_at IS NULL))
   ON CONFLICT (reader_id, idempotency_key) DO NOTHING`
 
-// ?1 the new comment, ?2 the comment whose counter grows: only if the insert above happened.
-const INSERTED = 'EXISTS (SELECT 1 FROM comments WHERE id = ?1)'
+// ?1 the new comment, ?2 the comment whose counter grows: only if the insert above happened, and
+// only for a published comment (the counters count nothing else).
+const INSERTED = "EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = 'published')"
 const COUNT_REPLY = `UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?2 AND ${INSERTED}`
 const COUNT_DESCENDANT = `UPDATE comments SET descendant_count = descendant_count + 1
   WHERE id = ?2 AND ${INSERTED}`
 const COUNT_IN_THREAD = `UPDATE threads SET comment_count = comment_count + 1
-  WHERE id = (SELECT thread_id FROM comments WHERE id = ?1)`
+  WHERE id = (SELECT thread_id FROM comments WHERE id = ?1 AND status = 'published')`
 
 // The new comment, or the original one of a replayed Idempotency-Key (?2), with its thread.
 const SELECT_POSTED = `SELECT ${commentColumns('?3')}, t.key AS thread_key,
@@ -53,9 +64,9 @@ export interface PostedRow extends CommentRow {
 }
 
 /**
- * Creates the thread if needed, inserts the comment with its stance, and in the same batch (one transaction) bumps
- * the parent's reply count and rank, the top-level comment's descendant count and the thread's
- * comment count. Returns the new row (`created`), the original row of a replayed Idempotency-Key
+ * Creates the thread if needed, inserts the comment with its stance and moderation state, and in
+ * the same batch (one transaction) bumps the parent's reply count and rank, the top-level
+ * comment's descendant count and the thread's comment count when it is published. Returns the new row (`created`), the original row of a replayed Idempotency-Key
  * (not `created`), or null when the parent was deleted meanwhile.
  */
 export async function insertComment(
@@ -87,7 +98,11 @@ export async function insertComment(
         c.lang,
         c.idempotencyKey,
         c.createdAt,
-        c.recordStance ? 1 : 0
+        c.recordStance ? 1 : 0,
+        c.status,
+        c.moderation,
+        c.removal,
+        c.networkHash
       ),
     ...counters,
     db.prepare(COUNT_IN_THREAD).bind(c.id),
@@ -98,44 +113,61 @@ export async function insertComment(
   return row ? { created: row.id === c.id, row } : null
 }
 
-// ?1 id, ?2 now, ?3 reader id, ?4 the earliest creation time still in the edit window.
-const EDITABLE = 'deleted_at IS NULL AND reader_id = ?3 AND created_at > ?4'
+// ?1 id, ?2 now, ?3 reader id, ?4 the earliest creation time still in the edit window. A comment a
+// moderator removed (or rejected as spam) is no longer the author's to change.
+const EDITABLE = `deleted_at IS NULL AND reader_id = ?3 AND created_at > ?4
+  AND status IN ('published', 'pending', 'shadow')`
 // replaced_at is part of the primary key: two edits in one millisecond get consecutive times.
 const SAVE_REVISION = `INSERT INTO comment_revisions (comment_id, text, replaced_at, editor)
   SELECT id, text,
     MAX(?2, IFNULL((SELECT MAX(replaced_at) + 1 FROM comment_revisions WHERE comment_id = ?1), 0)),
     'author'
   FROM comments WHERE id = ?1 AND ${EDITABLE}`
-const REPLACE_TEXT = `UPDATE comments SET text = ?5, html = ?6, lang = ?7, edited_at = ?2
+const REPLACE_TEXT = `UPDATE comments SET text = ?5, html = ?6, lang = ?7, edited_at = ?2,
+    moderation = ?8
   WHERE id = ?1 AND ${EDITABLE}`
 const SELECT_COMMENT = `SELECT ${commentColumns('?2')} FROM comments c WHERE c.id = ?1`
 
 export interface CommentEdit {
   id: string
+  siteId: string
   readerId: string
   text: string
   html: string
   lang: string | null
   now: number
   editableSince: number
+  /** The pipeline's verdict on the new text, JSON for comments.moderation. */
+  moderation: string
+  /** A published comment whose new text the pipeline holds (pending) or rejects (spam). */
+  hold: { from: StoredStatus; to: StoredStatus } | null
 }
 
 /**
  * Keeps the old text as a revision and replaces it, in one batch, only while the comment is the
- * reader's, not deleted and in its edit window (checked again here, in the transaction). Returns
- * whether it was edited, and the comment as it now is.
+ * reader's, not deleted, not removed and in its edit window (checked again here, in the
+ * transaction). With `hold`, the same batch moves it out of 'published' with its counters, only if
+ * this edit happened. Returns whether it was edited, and the comment as it now is.
  */
 export async function editComment(
   db: D1Database,
   edit: CommentEdit
 ): Promise<{ edited: boolean; row: CommentRow | undefined }> {
   const window = [edit.id, edit.now, edit.readerId, edit.editableSince]
-  const [, replaced, selected] = await db.batch<CommentRow>([
+  const hold = edit.hold
+    ? transitionStatements(
+        db,
+        { siteId: edit.siteId, commentId: edit.id, ...edit.hold, now: edit.now },
+        { reviewed: false, guard: { sql: 'edited_at = ?1', params: [edit.now] } }
+      )
+    : []
+  const results = await db.batch<CommentRow>([
     db.prepare(SAVE_REVISION).bind(...window),
-    db.prepare(REPLACE_TEXT).bind(...window, edit.text, edit.html, edit.lang),
+    db.prepare(REPLACE_TEXT).bind(...window, edit.text, edit.html, edit.lang, edit.moderation),
+    ...hold,
     db.prepare(SELECT_COMMENT).bind(edit.id, edit.readerId),
   ])
-  return { edited: replaced?.meta.changes === 1, row: selected?.results[0] }
+  return { edited: results[1]?.meta.changes === 1, row: results.at(-1)?.results[0] }
 }
 
 /** One comment as the calling reader sees it. */

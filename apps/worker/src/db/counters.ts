@@ -16,7 +16,9 @@ const THREAD_ID = '(SELECT id FROM threads WHERE site_id = ?1 AND key = ?2)'
 
 /**
  * Recomputes every counter and rank of one thread from its rows, for the seed and for tests that
- * insert rows directly. The API never needs it: it keeps the counters exact as it writes.
+ * insert rows directly. The API never needs it: it keeps the counters exact as it writes. They
+ * count published comments only (src/db/moderation-writes.ts); the thread's count leaves out
+ * deleted placeholders, the reply counts keep them (they hold their replies' place).
  */
 export function recountThreadWrites(
   siteId: string,
@@ -27,9 +29,11 @@ export function recountThreadWrites(
   return [
     {
       sql: `UPDATE comments SET
-        reply_count = (SELECT COUNT(*) FROM comments r WHERE r.parent_id = comments.id),
+        reply_count = (SELECT COUNT(*) FROM comments r
+          WHERE r.parent_id = comments.id AND r.status = 'published'),
         descendant_count = CASE WHEN parent_id IS NULL
-          THEN (SELECT COUNT(*) FROM comments d WHERE d.root_id = comments.id AND d.parent_id IS NOT NULL)
+          THEN (SELECT COUNT(*) FROM comments d WHERE d.root_id = comments.id
+            AND d.parent_id IS NOT NULL AND d.status = 'published')
           ELSE 0 END,
         ${recountReactionsSql('comments.id')}
         WHERE thread_id = ${THREAD_ID}`,
@@ -41,7 +45,7 @@ export function recountThreadWrites(
     },
     {
       sql: `UPDATE threads SET comment_count = (SELECT COUNT(*) FROM comments c
-          WHERE c.thread_id = threads.id AND c.deleted_at IS NULL)
+          WHERE c.thread_id = threads.id AND c.deleted_at IS NULL AND c.status = 'published')
         WHERE site_id = ?1 AND key = ?2`,
       params,
     },

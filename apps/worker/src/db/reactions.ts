@@ -47,3 +47,12 @@ export async function changeReaction(
   ])
   return results.at(-1)?.results[0]
 }
+
+/** The comment's counts and the reader's stored reaction, without changing anything. */
+export async function readReactionState(
+  db: D1Database,
+  commentId: string,
+  readerId: string
+): Promise<ReactionStateRow | null> {
+  return db.prepare(REACTION_STATE).bind(commentId, readerId).first<ReactionStateRow>()
+}

@@ -1,8 +1,10 @@
 import {
+  mergePatch,
+  SiteSettingsPatchSchema,
   SiteSettingsSchema,
   ThreadSettingsSchema,
-  type ReactionSettings,
   type SiteSettings,
+  type SiteSettingsPatch,
   type ThreadSettings,
 } from '@parley/core'
 import type { z } from 'zod'
@@ -33,11 +35,8 @@ export const parseSiteSettings = (json: string): SiteSettings =>
 export const parseThreadSettings = (json: string): ThreadSettings =>
   parseStored(ThreadSettingsSchema, json, 'thread')
 
-/** The fields to change; those left out keep their stored value. */
-export interface SiteSettingsPatch {
-  reactions?: Partial<ReactionSettings>
-  showStances?: boolean
-}
+/** The fields to change, at any depth; those left out keep their stored value. */
+export type { SiteSettingsPatch }
 
 // json_patch (RFC 7396) merges the given fields into the stored object.
 const PATCH_SITE_SETTINGS = 'UPDATE sites SET settings = json_patch(settings, ?2) WHERE id = ?1'
@@ -46,11 +45,14 @@ const PATCH_THREAD_SETTINGS =
   'UPDATE threads SET settings = json_patch(settings, ?3) WHERE site_id = ?1 AND key = ?2'
 
 /**
- * Validates the patch with the contract (throws on invalid input) and returns its writes. Changing
- * whether reactions count towards "top" re-ranks every comment of the site in one UPDATE.
+ * Validates the patch with the contract (throws on invalid input: an unknown field, a bad value,
+ * or a result the whole schema refuses) and returns its writes. Changing whether reactions count
+ * towards "top" re-ranks every comment of the site in one UPDATE.
  */
 export function siteSettingsWrites(siteId: string, patch: SiteSettingsPatch): SqlStatement[] {
-  SiteSettingsSchema.parse({ ...patch, reactions: patch.reactions ?? {} })
+  SiteSettingsSchema.parse(
+    mergePatch(SiteSettingsSchema.parse({}), SiteSettingsPatchSchema.parse(patch))
+  )
   const writes: SqlStatement[] = [
     { sql: PATCH_SITE_SETTINGS, params: [siteId, JSON.stringify(patch)] },
   ]

@@ -50,3 +50,20 @@ export async function putSite(
     .bind(site.id, site.name, JSON.stringify(site.allowedOrigins), now)
     .run()
 }
+
+/** Every site, for the owner's site picker. */
+export async function listSites(db: D1Database): Promise<{ id: string; name: string }[]> {
+  const { results } = await db
+    .prepare('SELECT id, name FROM sites ORDER BY id')
+    .all<{ id: string; name: string }>()
+  return results
+}
+
+/** Sets a site's name and allowed origins (its settings are patched by siteSettingsWrites). */
+export const updateSite = (
+  db: D1Database,
+  site: { id: string; name: string; allowedOrigins: string[] }
+): D1PreparedStatement =>
+  db
+    .prepare('UPDATE sites SET name = ?2, allowed_origins = ?3 WHERE id = ?1')
+    .bind(site.id, site.name, JSON.stringify(site.allowedOrigins))

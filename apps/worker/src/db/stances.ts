@@ -72,11 +72,12 @@ export function stancePollOf(result: D1Result | undefined): StancePoll | null {
 }
 
 /**
- * ?1 thread id, ?2 stance poll id: top-level comments per stance of that poll, in one GROUP BY
- * that reads only the comments_top_stance_rank index.
+ * ?1 thread id, ?2 stance poll id: published top-level comments per stance of that poll, in one
+ * GROUP BY that reads only the comments_top_stance_rank index (status is its last column).
  */
 export const COUNT_STANCES = `SELECT stance_option_id AS option_id, COUNT(*) AS count
-  FROM comments WHERE thread_id = ?1 AND parent_id IS NULL GROUP BY stance_option_id
+  FROM comments WHERE thread_id = ?1 AND parent_id IS NULL AND status = 'published'
+  GROUP BY stance_option_id
   HAVING stance_option_id IS NULL
     OR stance_option_id IN (SELECT id FROM poll_options WHERE poll_id = ?2)`
 

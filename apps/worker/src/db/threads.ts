@@ -40,7 +40,7 @@ export function ensureThread(
   return db.prepare(ENSURE_THREAD).bind(siteId, key, now)
 }
 
-/** Visible comments per thread key, in one query on UNIQUE (site_id, key); unknown keys are 0. */
+/** Published comments per thread key (threads.comment_count), in one query on UNIQUE (site_id, key); unknown keys are 0. */
 export async function countComments(
   db: D1Database,
   siteId: string,
@@ -59,8 +59,9 @@ export async function countComments(
 }
 
 /**
- * Top-level comments per language, for the language filter: one GROUP BY that reads only the
- * comments_top_lang index. Deleted placeholders have no language, so they are not counted.
+ * Published top-level comments per language, for the language filter: one GROUP BY that reads
+ * only the comments_top_lang index (status is its last column). Deleted placeholders have no
+ * language, so they are not counted.
  */
 export async function countLanguages(
   db: D1Database,
@@ -69,7 +70,8 @@ export async function countLanguages(
   const { results } = await db
     .prepare(
       `SELECT lang, COUNT(*) AS count FROM comments
-       WHERE thread_id = ?1 AND parent_id IS NULL AND lang IS NOT NULL GROUP BY lang`
+       WHERE thread_id = ?1 AND parent_id IS NULL AND lang IS NOT NULL AND status = 'published'
+       GROUP BY lang`
     )
     .bind(threadId)
     .all<{ lang: string; count: number }>()

@@ -15,6 +15,17 @@ export const newCommentId = (): string => `c_${randomChars(RANDOM_CHARS)}`
 /** `r_` + 24 random base32 characters. */
 export const newReaderId = (): string => `r_${randomChars(RANDOM_CHARS)}`
 
+/** `b_` + 24 random base32 characters: a ban. */
+export const newBanId = (): string => `b_${randomChars(RANDOM_CHARS)}`
+
+/** `n_` + 24 random base32 characters: a DSA notice. */
+export const newNoticeId = (): string => `n_${randomChars(RANDOM_CHARS)}`
+
+/** `x_`, `xr_`, `xi_` + 24 random base32 characters: an expert, a response, an invitation. */
+export const newExpertId = (): string => `x_${randomChars(RANDOM_CHARS)}`
+export const newExpertResponseId = (): string => `xr_${randomChars(RANDOM_CHARS)}`
+export const newInvitationId = (): string => `xi_${randomChars(RANDOM_CHARS)}`
+
 export const READER_ID_PATTERN = /^r_[0-9a-z]{10,40}$/
 
 /** Poll options are integer rows on the inside and `o_<id>` on the wire. */

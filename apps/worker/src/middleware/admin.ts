@@ -15,17 +15,22 @@ import {
 export type AdminEnv = AppEnv & { Variables: { admin: AdminPrincipal } }
 
 const MESSAGES = {
-  not_configured: 'The admin API is not configured: set the ADMIN_TOKEN secret to enable it',
-  missing: 'Send "Authorization: Bearer <admin token>"',
-  invalid: 'The admin token is not valid',
+  not_configured:
+    'The admin API is not configured: set the ADMIN_TOKEN secret, or send an API key (pk_…)',
+  missing: 'Send "Authorization: Bearer <API key or admin token>"',
+  invalid: 'The API key or admin token is not valid (or the key was revoked)',
 } as const
 
 /**
  * For /v1/admin/*. Browsers on other origins get 403 and no CORS headers, so no web page can
  * drive the admin API with a token it got hold of, nor read its answers. Then the bearer token
  * must resolve to a principal (401 otherwise). Nothing here is cacheable.
+ *
+ * Every admin sub-app registers it for /v1/admin/*, so a request meets it once per sub-app: only
+ * the first resolves the credential.
  */
 export const adminGuard = createMiddleware<AdminEnv>(async (c, next) => {
+  if (c.get('admin') !== undefined) return next()
   c.header('Cache-Control', 'no-store')
   const origin = c.req.header('origin')
   if (origin !== undefined && origin !== new URL(c.req.url).origin) {
@@ -50,6 +55,8 @@ export const adminGuard = createMiddleware<AdminEnv>(async (c, next) => {
  * principal may act on it (403 forbidden) and loads it (404 site_not_found).
  */
 export const adminSite = createMiddleware<AdminEnv, '/v1/admin/sites/:site/*'>(async (c, next) => {
+  // Registered by every admin sub-app: the first one checked and loaded the site.
+  if (c.get('site')?.id === c.req.param('site')) return next()
   const parsed = SiteIdSchema.safeParse(c.req.param('site'))
   if (!parsed.success) {
     const issues = issuesOf({ success: false, error: parsed.error, target: 'param' }).map(
@@ -73,7 +80,10 @@ export const adminSite = createMiddleware<AdminEnv, '/v1/admin/sites/:site/*'>(a
 export const requireRole = (role: AdminRole) =>
   createMiddleware<AdminEnv>(async (c, next) => {
     if (!hasRole(c.var.admin, role)) {
-      throw new ApiError('forbidden', `This needs the ${role} role; the credential has ${c.var.admin.role}`)
+      throw new ApiError(
+        'forbidden',
+        `This needs the ${role} role; the credential has ${c.var.admin.role}`
+      )
     }
     await next()
   })

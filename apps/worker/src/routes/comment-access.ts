@@ -53,8 +53,28 @@ export const commentView = (
   readerId,
   reactions: reactionsOf(site, threadSettings),
   showStances: site.settings.showStances,
+  tombstones: site.settings.moderation.tombstones,
   now: Date.now(),
 })
+
+/**
+ * For what readers do to a comment (reply, react, report): 404 comment_not_found when the reader
+ * may not see it (held, spam or shadow, unless it is theirs; a removed one without tombstones), so
+ * a hidden comment's id reveals nothing; 409 conflict for a removed comment's tombstone, which is
+ * there to be read, not answered.
+ */
+export function requireVisible(comment: CommentTarget, site: Site, readerId: string | null): void {
+  if (comment.status === 'published') return
+  const mine = readerId !== null && comment.reader_id === readerId
+  // Its author sees a comment rejected as spam as removed too.
+  const removedForThem =
+    (comment.status === 'removed' && (mine || site.settings.moderation.tombstones)) ||
+    (comment.status === 'spam' && mine)
+  if (removedForThem) throw new ApiError('conflict', 'This comment was removed by a moderator')
+  if (!mine) {
+    throw new ApiError('comment_not_found', `There is no comment ${comment.id} on this site`)
+  }
+}
 
 const invalidCursor = () =>
   new ApiError('invalid_input', 'Invalid query.cursor', {

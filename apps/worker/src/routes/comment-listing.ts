@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { loadBalancedPage, type BalancedPageRequest } from '../db/balanced-pages.ts'
 import { loadCommentPage, type PageRequest } from '../db/comment-pages.ts'
 import type { CommentView } from '../db/comment-rows.ts'
+import { withExpertResponses } from '../db/expert-responses.ts'
 import { stanceGroups, type StancePoll } from '../db/stances.ts'
 import { ApiError } from '../errors.ts'
 import { encodeBalancedCursor, encodeCursor } from '../lib/cursor.ts'
@@ -86,6 +87,18 @@ export function listingOf(
 
 /** One page of the listing, with its nextCursor. */
 export async function loadListing(
+  db: D1Database,
+  threadId: number,
+  listing: Listing,
+  view: CommentView
+): Promise<CommentPage> {
+  const page = await loadPage(db, threadId, listing, view)
+  // Experts' published answers under every comment of the page, replies included: one query.
+  await withExpertResponses(db, page.comments)
+  return page
+}
+
+async function loadPage(
   db: D1Database,
   threadId: number,
   listing: Listing,

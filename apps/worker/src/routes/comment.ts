@@ -17,6 +17,7 @@ import { detectLang } from '../lib/lang.ts'
 import { renderMarkdownLite } from '../lib/render.ts'
 import { jsonBody } from '../middleware/json-body.ts'
 import { requireReader } from '../middleware/reader.ts'
+import { automaticSpamStatement, statusOf, verdictFor, verdictJson } from './comment-moderation.ts'
 import {
   commentDeleted,
   commentView,
@@ -24,6 +25,13 @@ import {
   requireComment,
   requireNotDeleted,
 } from './comment-access.ts'
+
+/** 409 conflict: a comment a moderator removed (or rejected as spam) cannot be edited. */
+function requireNotRemoved(comment: CommentTarget): void {
+  if (comment.status === 'removed' || comment.status === 'spam') {
+    throw new ApiError('conflict', 'This comment was removed by a moderator and cannot be edited')
+  }
+}
 
 function requireEditWindow(comment: CommentTarget, now: number): void {
   if (now >= comment.created_at + EDIT_WINDOW_MS) {
@@ -50,6 +58,7 @@ export const comment = new Hono<AppEnv>()
       const target = await requireComment(c.env.DB, c.var.site, id)
       requireAuthor(target, readerId)
       requireNotDeleted(target)
+      requireNotRemoved(target)
       requireEditWindow(target, now)
       const view = commentView(c.var.site, target.thread_settings, readerId)
       if (text === target.text) {
@@ -57,19 +66,48 @@ export const comment = new Hono<AppEnv>()
         const unchanged = await getCommentRow(c.env.DB, id, readerId)
         if (unchanged) return c.json(rowToComment(unchanged, view))
       }
+      // The new text goes through the pipeline again: a published comment it now holds goes back
+      // to review (pending), one it rejects becomes spam. A held comment stays held whatever the
+      // new text scores: only a moderator releases it.
+      const lang = detectLang(text)
+      const verdict = await verdictFor(c.env, c.var.site.settings.moderation, {
+        text,
+        authorName: target.author_name,
+        lang,
+        siteId: c.var.site.id,
+        readerId,
+        now,
+        edit: true,
+      })
+      const to = statusOf(verdict)
+      const hold =
+        target.status === 'published' && to !== 'published'
+          ? {
+              from: target.status,
+              to,
+              removal:
+                to === 'spam'
+                  ? { reason: 'spam' as const, statement: automaticSpamStatement(verdict) }
+                  : null,
+            }
+          : null
       const { edited, row } = await editComment(c.env.DB, {
         id,
+        siteId: c.var.site.id,
         readerId,
         text,
         html: renderMarkdownLite(text),
-        lang: detectLang(text),
+        lang,
         now,
         editableSince: now - EDIT_WINDOW_MS,
+        moderation: verdictJson(verdict),
+        hold,
       })
       if (!edited || !row) {
-        // Deleted or out of its window between the checks above and the write.
+        // Deleted, removed or out of its window between the checks above and the write.
         const again = await requireComment(c.env.DB, c.var.site, id)
         requireNotDeleted(again)
+        requireNotRemoved(again)
         requireEditWindow(again, Date.now())
         throw new ApiError('conflict', 'The comment changed meanwhile; try again')
       }

@@ -7,6 +7,7 @@ import {
 } from '@parley/core'
 import { Hono } from 'hono'
 import { rowToComment } from '../db/comment-rows.ts'
+import { findActiveBan } from '../db/bans.ts'
 import { findComment } from '../db/comment-targets.ts'
 import { insertComment } from '../db/comment-writes.ts'
 import { reactionWeight } from '../db/rank.ts'
@@ -16,12 +17,15 @@ import { ApiError, validationHook } from '../errors.ts'
 import { commentAuthor } from '../lib/author.ts'
 import { newCommentId } from '../lib/ids.ts'
 import { detectLang } from '../lib/lang.ts'
+import { networkBanHash } from '../lib/network-ban-hash.ts'
 import { renderMarkdownLite } from '../lib/render.ts'
+import { bannedError } from '../middleware/ban.ts'
 import { jsonBody } from '../middleware/json-body.ts'
 import { readerOf, requireReader } from '../middleware/reader.ts'
 import { PostCommentHeadersSchema } from '../schemas.ts'
-import { commentView } from './comment-access.ts'
+import { commentView, requireVisible } from './comment-access.ts'
 import { listingOf, loadListing, refuseLangWithStances, usesStances } from './comment-listing.ts'
+import { automaticSpamRemoval, statusOf, verdictFor, verdictJson } from './comment-moderation.ts'
 
 // Validators used below, exported for the contract type test (test/contract.test.ts).
 export const listCommentsQuery = zValidator('query', ListCommentsQuerySchema, validationHook)
@@ -68,12 +72,43 @@ export const comments = new Hono<AppEnv>()
       const { site, thread: key } = c.req.valid('param')
       const input = c.req.valid('json')
       const idempotencyKey = c.req.valid('header')['Idempotency-Key'] ?? null
-      const parent = input.parentId ? await findComment(c.env.DB, site, input.parentId) : null
+      const { settings } = c.var.site
+      const author = commentAuthor(c.var.readerId, input.authorName)
+      const now = Date.now()
+      const lang = detectLang(input.text)
+      const networkHash = await networkBanHash(c.env.READER_TOKEN_SECRET, c.req.raw.headers)
+      // The parent, a ban and the pipeline's verdict (the author's history) at once.
+      const [parent, ban, verdict] = await Promise.all([
+        input.parentId ? findComment(c.env.DB, site, input.parentId) : null,
+        findActiveBan(c.env.DB, site, { readerId: author.readerId, networkHash }, now),
+        verdictFor(c.env, settings.moderation, {
+          text: input.text,
+          authorName: author.name,
+          lang,
+          siteId: site,
+          readerId: author.readerId,
+          now,
+          edit: false,
+        }),
+      ])
+      // Nothing is stored for a banned reader; a shadow-banned one sees their comment as usual.
+      if (ban && !ban.shadow) throw bannedError(ban)
       if (input.parentId && parent?.thread_key !== key) throw parentNotFound()
       if (parent && parent.deleted_at !== null) {
         throw new ApiError('comment_deleted', 'The comment you reply to was deleted by its author')
       }
-      const author = commentAuthor(c.var.readerId, input.authorName)
+      // A comment the reader cannot see is as unknown as one that does not exist.
+      if (parent && parent.status !== 'published') {
+        try {
+          requireVisible(parent, c.var.site, c.var.readerId)
+        } catch (error) {
+          throw error instanceof ApiError && error.code === 'comment_not_found'
+            ? parentNotFound()
+            : error
+        }
+      }
+      const status = ban ? 'shadow' : statusOf(verdict)
+      const shadowReason = { signal: 'shadow_ban' as const, detail: `ban ${ban?.id}`, weight: 0 }
       const result = await insertComment(c.env.DB, {
         id: newCommentId(),
         siteId: site,
@@ -83,12 +118,16 @@ export const comments = new Hono<AppEnv>()
         authorName: author.name,
         text: input.text,
         html: renderMarkdownLite(input.text),
-        lang: detectLang(input.text),
+        lang,
         idempotencyKey,
-        createdAt: Date.now(),
-        reactionWeight: reactionWeight(c.var.site.settings),
+        createdAt: now,
+        reactionWeight: reactionWeight(settings),
         // Only where the author could see the choice: the widget offers it while stances show.
-        recordStance: input.showStance && c.var.site.settings.showStances,
+        recordStance: input.showStance && settings.showStances,
+        status,
+        moderation: verdictJson(verdict, ban ? [shadowReason] : []),
+        removal: status === 'spam' ? automaticSpamRemoval(verdict, now) : null,
+        networkHash,
       })
       // Not inserted and no original under this Idempotency-Key: the parent went meanwhile.
       if (!result) throw parentNotFound()
@@ -96,6 +135,7 @@ export const comments = new Hono<AppEnv>()
       if (row.thread_key !== key) {
         throw new ApiError('conflict', 'This Idempotency-Key was already used on another thread')
       }
+      // Its author sees a held comment as pending and one rejected as spam as removed.
       const comment = rowToComment(
         row,
         commentView(c.var.site, row.thread_settings, c.var.readerId)

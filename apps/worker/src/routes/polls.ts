@@ -8,6 +8,7 @@ import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
 import { jsonWithETag } from '../lib/etag.ts'
 import { parseOptionId } from '../lib/ids.ts'
+import { refuseBanned } from '../middleware/ban.ts'
 import { jsonBody } from '../middleware/json-body.ts'
 import { readerOf, requireReader } from '../middleware/reader.ts'
 import { limitVotes } from '../middleware/vote-rate-limit.ts'
@@ -80,6 +81,8 @@ export const polls = new Hono<AppEnv>()
     '/vote',
     jsonBody(),
     requireReader,
+    // A banned reader may not vote; a shadow-banned one votes as usual (see refuseBanned).
+    refuseBanned,
     params,
     zValidator('json', VoteSchema, validationHook),
     limitVotes,
@@ -110,7 +113,7 @@ export const polls = new Hono<AppEnv>()
       return c.json(toPoll(state, now))
     }
   )
-  .delete('/vote', requireReader, params, limitVotes, async (c) => {
+  .delete('/vote', requireReader, refuseBanned, params, limitVotes, async (c) => {
     const { site, poll: key } = c.req.valid('param')
     const now = Date.now()
     const current = await readPollState(c.env.DB, { siteId: site, key }, c.var.readerId)

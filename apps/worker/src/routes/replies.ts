@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator'
 import { CommentParamsSchema, RepliesQuerySchema, type ReplyPage } from '@parley/core'
 import { Hono } from 'hono'
 import { loadReplyPage } from '../db/comment-pages.ts'
+import { withExpertResponses } from '../db/expert-responses.ts'
 import type { AppEnv } from '../env.ts'
 import { validationHook } from '../errors.ts'
 import { encodeCursor } from '../lib/cursor.ts'
@@ -26,7 +27,7 @@ export const replies = new Hono<AppEnv>().get(
       view
     )
     const body: ReplyPage = {
-      replies: page.replies,
+      replies: await withExpertResponses(c.env.DB, page.replies),
       nextCursor: page.next && encodeCursor(page.next),
     }
     return c.json(body)

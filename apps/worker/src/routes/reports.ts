@@ -4,15 +4,20 @@ import { Hono } from 'hono'
 import { fileReport } from '../db/reports.ts'
 import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
+import { refuseBanned } from '../middleware/ban.ts'
 import { jsonBody } from '../middleware/json-body.ts'
 import { requireReader } from '../middleware/reader.ts'
-import { requireComment, requireNotDeleted } from './comment-access.ts'
+import { requireComment, requireNotDeleted, requireVisible } from './comment-access.ts'
 
-/** A reader reports a comment to the site's moderators, once. */
+/**
+ * A reader reports a comment to the site's moderators, once. A shadow-banned reader's report is
+ * answered as filed but not stored, so it can neither reach moderators nor hide a comment.
+ */
 export const reports = new Hono<AppEnv>().post(
   '/',
   jsonBody(),
   requireReader,
+  refuseBanned,
   zValidator('param', CommentParamsSchema, validationHook),
   zValidator('json', NewReportSchema, validationHook),
   async (c) => {
@@ -20,10 +25,18 @@ export const reports = new Hono<AppEnv>().post(
     const { reason, note } = c.req.valid('json')
     const target = await requireComment(c.env.DB, c.var.site, commentId)
     requireNotDeleted(target)
+    requireVisible(target, c.var.site, c.var.readerId)
+    if (c.var.shadowBanned) {
+      return c.json({ reason, createdAt: new Date().toISOString() } satisfies Report, 201)
+    }
     const filed = await fileReport(
       c.env.DB,
       { commentId, readerId: c.var.readerId, reason, note: note || null },
-      Date.now()
+      Date.now(),
+      {
+        siteId: c.var.site.id,
+        reportThreshold: c.var.site.settings.moderation.holdRules.reportThreshold,
+      }
     )
     if (!filed) throw new ApiError('comment_not_found', `There is no comment ${commentId} any more`)
     if (!filed.created) {

@@ -1,13 +1,14 @@
 import { zValidator } from '@hono/zod-validator'
 import { ThreadParamsSchema, type Poll, type Thread } from '@parley/core'
 import { Hono } from 'hono'
+import { loadThreadTop } from '../db/featured.ts'
 import { listThreadPolls, loadPolls } from '../db/polls.ts'
 import { countStances, getThreadWithStancePoll, type StancePoll } from '../db/stances.ts'
 import { countLanguages } from '../db/threads.ts'
 import type { AppEnv } from '../env.ts'
 import { validationHook } from '../errors.ts'
 import { readerOf } from '../middleware/reader.ts'
-import { reactionsOf } from './comment-access.ts'
+import { commentView, reactionsOf } from './comment-access.ts'
 
 /** Thread.stances: the stance poll's key and its top-level comments per stance. */
 async function stancesOf(
@@ -55,11 +56,13 @@ export const threads = new Hono<AppEnv>().get(
       return c.json(empty)
     }
     const pollRows = await listThreadPolls(c.env.DB, row.id)
-    const readerId = pollRows.length > 0 ? await readerOf(c) : null
+    // The reader's own poll choices, and mine/myReaction on the featured and pinned comments.
+    const readerId = await readerOf(c)
     const polls = await loadPolls(c.env.DB, pollRows, readerId)
-    const [stances, languages] = await Promise.all([
+    const [stances, languages, top] = await Promise.all([
       stancesOf(c.env.DB, row.id, stancePoll, polls),
       countLanguages(c.env.DB, row.id),
+      loadThreadTop(c.env.DB, row.id, commentView(c.var.site, row.settings, readerId)),
     ])
     const thread: Thread = {
       site,
@@ -70,9 +73,8 @@ export const threads = new Hono<AppEnv>().get(
       reactions: reactionsOf(c.var.site, row.settings),
       stances,
       languages,
-      // Filled by the featured/pinned queries (moderation issue).
-      featured: [],
-      pinned: [],
+      featured: top.featured,
+      pinned: top.pinned,
       uiLanguages: c.var.site.settings.uiLanguages,
     }
     return c.json(thread)

@@ -7,7 +7,9 @@ import type {
   ErrorBody,
   ErrorCode,
   ErrorIssue,
+  NewNoticeInput,
   NewReport,
+  NoticeReceipt,
   Poll,
   ReactionState,
   Reader,
@@ -73,7 +75,8 @@ export function toApiError(e: unknown): ApiError {
 const tokenKey = (ep: Endpoint) => `parley:reader|${originOf(ep.api)}|${ep.site}`
 const creating = new Map<string, Promise<string>>()
 
-type Auth = 'none' | 'optional' | 'required'
+/** Whether a request sends the reader token: never, if there is one, or always (creating one). */
+export type Auth = 'none' | 'optional' | 'required'
 
 interface Init extends RequestOptions {
   method?: string
@@ -348,6 +351,29 @@ export function reportComment(
 }
 
 /**
+ * POST /v1/sites/:site/comments/:comment/notices — a notice of illegal content under the EU
+ * Digital Services Act. Anyone may send one: it goes without the reader token.
+ */
+export function fileNotice(
+  ep: Endpoint,
+  comment: string,
+  body: NewNoticeInput,
+  opts: RequestOptions = {}
+): Promise<NoticeReceipt> {
+  return request(ep, ROUTES.notices, { comment }, { ...opts, method: 'POST', body, auth: 'none' })
+}
+
+/** POST /v1/sites/:site/comments/:comment/appeal — the author contests the removal (once). */
+export function appealRemoval(
+  ep: Endpoint,
+  comment: string,
+  text: string,
+  opts: RequestOptions = {}
+): Promise<unknown> {
+  return asReader(ep, ROUTES.appeal, { comment }, 'POST', { text }, opts)
+}
+
+/**
  * GET /v1/sites/:site/counts?threads=a,b — comment counts per thread key (0 for unknown ones), in
  * as few requests as the server's limit of COUNTS_THREADS_MAX keys per request allows.
  */
@@ -365,6 +391,21 @@ export async function getCounts(
     string,
     number
   >
+}
+
+/**
+ * A request to any route, as this reader by default (created first if there is none yet). The
+ * code in src/extras writes through it, so that the script-tag build has one copy of the client.
+ */
+export function call<T>(
+  ep: Endpoint,
+  template: string,
+  params: Record<string, string>,
+  method: string,
+  body?: unknown,
+  auth: Auth = 'required'
+): Promise<T> {
+  return request(ep, template, params, { method, body, auth })
 }
 
 /** A write as this reader, who is created first if there is none yet. */

@@ -3,7 +3,7 @@ import { commands } from 'vitest/browser'
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    buildEmbed: () => Promise<{ code: string; modules: string[] }>
+    buildEmbed: () => Promise<{ code: string; modules: string[]; extras: string }>
   }
 }
 
@@ -34,14 +34,24 @@ describe('dist/embed.js', () => {
     const { code, modules } = await build()
     const gzip = new Blob([code]).stream().pipeThrough(new CompressionStream('gzip'))
     const size = (await new Response(gzip).arrayBuffer()).byteLength
+    console.info(`dist/embed.js: ${size} bytes gzip (budget ${BUDGET})`)
     expect(size).toBeLessThan(BUDGET)
     expect(modules.filter((id) => /[/\\]zod[/\\]/.test(id))).toEqual([])
     const core = modules.filter((id) => id.includes('/packages/core/src/'))
     expect(core.map((id) => id.replace(/.*\/packages\//, '')).sort()).toEqual([
       'core/src/limits.ts',
       'core/src/routes.ts',
-      'core/src/tree.ts',
     ])
+  }, 20_000)
+
+  it('leaves the rarely used forms to parley-extras.js, an ES module with no imports', async () => {
+    const { code, extras } = await build()
+    expect(code).toMatch(/parley-extras\.js\?v=[0-9a-f]{10}/)
+    for (const text of ['Send notice', 'Why should this decision be reversed?', 'Send report'])
+      expect([code.includes(text), extras.includes(text)]).toEqual([false, true])
+    // It brings no Lit of its own: template results for the runtime in embed.js.
+    expect(extras).not.toMatch(/\bimport\s*[\s{*"'`]|litHtmlVersions|customElements/)
+    expect(extras).toMatch(/export\s*\{/)
   }, 20_000)
 
   it('is a self-contained classic script that mounts once per tag when loaded twice', async () => {

@@ -1,3 +1,4 @@
+import { enForms } from './en-forms.ts'
 import { plural, type Translation } from './translation.ts'
 
 const n = (value: number) => value.toLocaleString('en')
@@ -8,6 +9,7 @@ const counted =
     plural('en', count, { one, other })
 
 export const en: Translation = {
+  ...enForms,
   $code: 'en',
   $dir: 'ltr',
 
@@ -48,6 +50,7 @@ export const en: Translation = {
   postComment: 'Post comment',
   cancel: 'Cancel',
   commentPosted: 'Comment posted',
+  commentHeld: 'Comment awaiting review',
   draftKept: 'Your comment was not posted yet; it is saved on this device.',
   tryAgain: 'Try again',
 
@@ -93,25 +96,27 @@ export const en: Translation = {
   reactionRemoved: 'Reaction removed',
 
   edit: 'Edit',
-  editComment: 'Edit comment',
-  save: 'Save',
-  commentUpdated: 'Comment updated',
   delete: 'Delete',
-  deleteConfirm: 'Delete this comment?',
-  deleteComment: 'Delete comment',
-  commentDeleted: 'Comment deleted',
   report: 'Report',
-  reportReason: 'Why are you reporting this comment?',
-  reasons: { spam: 'Spam', abuse: 'Abuse or hate', off_topic: 'Off-topic', other: 'Other' },
-  reportNote: 'Details (optional)',
-  sendReport: 'Send report',
-  reportSent: 'Thank you. A moderator will review this comment.',
   reported: 'Reported',
+
+  pinned: 'Pinned',
+  awaitingReview: 'Awaiting review',
+  pendingNote: 'Only you can see this comment until a moderator approves it.',
+  removed: (reason) => `Removed by a moderator. Reason: ${reason}.`,
+  removalReasons: {
+    spam: 'spam',
+    hate: 'hate speech',
+    harassment: 'harassment',
+    illegal: 'illegal content',
+    off_topic: 'off-topic',
+    other: 'other',
+  },
+  expertResponse: 'Expert response',
+  featured: 'Featured',
 
   errors: {
     invalid_input: 'Please check what you entered.',
-    invalid_json: 'The request could not be read. Please try again.',
-    unsupported_media_type: 'The request could not be read. Please try again.',
     payload_too_large: 'That is too long to send.',
     unauthorized: 'Your session has expired. Please try again.',
     forbidden: 'Only the author can do that.',
@@ -128,19 +133,13 @@ export const en: Translation = {
     poll_not_open: 'This poll is not open yet.',
     vote_locked: 'Votes in this poll cannot be changed.',
     too_many_choices: 'You chose more options than this poll allows.',
-    option_has_votes: 'That option has votes, so it can only be hidden.',
     edit_window_closed: 'Comments can only be edited for 15 minutes after posting.',
     already_reported: 'You already reported this comment.',
     comment_deleted: 'That comment was deleted.',
     banned: 'You can no longer post on this website.',
     not_removed: 'That comment was not removed.',
     appeal_exists: 'You already appealed this decision.',
-    expert_not_found: 'That expert could not be found.',
-    invitation_invalid: 'This invitation link is not valid.',
-    invitation_expired: 'This invitation link has expired.',
-    already_answered: 'This question was already answered.',
     conflict: 'This was already sent with different content.',
-    method_not_allowed: 'That action is not allowed.',
     rate_limited: 'Too many requests. Please wait a moment and try again.',
     unavailable: 'Parley cannot be reached right now. Check your connection and try again.',
     internal: 'Something went wrong on our side. Please try again.',

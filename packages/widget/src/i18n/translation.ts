@@ -1,5 +1,21 @@
 import type { CommentSort, ErrorCode } from '@parley/core'
-import type { Badge, ReportReason } from '@parley/core/limits'
+import type { Badge, RemovalReason, ReportReason } from '@parley/core/limits'
+
+/**
+ * Error codes the widget never gets: only the admin API and the expert's answer page send them,
+ * or only requests the widget does not make. A translation may leave them out; the widget would
+ * show the message of `internal`.
+ */
+export type UnseenErrorCode =
+  | 'invalid_json'
+  | 'unsupported_media_type'
+  | 'method_not_allowed'
+  | 'option_has_votes'
+  | 'network_unknown'
+  | 'expert_not_found'
+  | 'invitation_invalid'
+  | 'invitation_expired'
+  | 'already_answered'
 
 /**
  * Every string the widget shows. Counted strings are functions so each locale applies its own
@@ -49,6 +65,8 @@ export interface Translation {
   postComment: string
   cancel: string
   commentPosted: string
+  /** Announced instead of `commentPosted` when the comment is held for review. */
+  commentHeld: string
   /** Shown before the error message when a comment could not be sent. */
   draftKept: string
   tryAgain: string
@@ -121,7 +139,43 @@ export interface Translation {
   reportSent: string
   reported: string
 
-  errors: Record<ErrorCode, string>
+  /** The label of a comment pinned by a moderator. */
+  pinned: string
+  /** The label of the reader's own comment while it is held for review. */
+  awaitingReview: string
+  /** Under that label: who sees the comment until then. */
+  pendingNote: string
+  /** The tombstone of a removed comment: "Removed by a moderator. Reason: spam." */
+  removed: (reason: string) => string
+  /** The reasons in `removed`, in the middle of a sentence. */
+  removalReasons: Record<RemovalReason, string>
+  /** Shown to the author above the moderator's statement. */
+  statement: string
+  /** The author's button to contest a removal, and the label of the appeal form's text. */
+  appeal: string
+  appealLabel: string
+  sendAppeal: string
+  appealSent: string
+  /** Where the author's appeal stands. */
+  appeals: Record<'open' | 'upheld' | 'reversed', string>
+  /** The heading of an expert's answer to a comment. */
+  expertResponse: string
+  /** The heading of the section of comments that experts answered. */
+  featured: string
+  /** The report form's option that leads to the EU Digital Services Act notice. */
+  illegal: string
+  /** What a notice is, above its fields. */
+  noticeHelp: string
+  noticeLaw: string
+  noticeExplanation: string
+  noticeName: string
+  noticeEmail: string
+  noticeGoodFaith: string
+  sendNotice: string
+  noticeSent: string
+
+  errors: Record<Exclude<ErrorCode, UnseenErrorCode>, string> &
+    Partial<Record<UnseenErrorCode, string>>
 }
 
 /**

@@ -55,8 +55,9 @@ export class ParleyElement extends LitElement {
   }
 
   /** The localized message of a failure. */
-  protected errorText(error: ApiError): string {
-    return this.t.errors[error.code]
+  protected errorText({ code }: ApiError): string {
+    const { errors } = this.t
+    return errors[code] ?? errors.internal
   }
 
   /** Converts a failure to an ApiError and dispatches `parley-error` with the localized message. */

@@ -1,20 +1,17 @@
-import type { Comment, CommentSort, DeleteResult, NewReport, Poll, Thread } from '@parley/core'
-import { nestReplies } from '@parley/core/tree'
+import type { Comment, CommentSort, Poll, Thread } from '@parley/core'
 import {
   type ApiError,
   type Endpoint,
   type NewCommentBody,
-  deleteComment,
-  editComment,
   getThread,
   listComments,
   listReplies,
   postComment,
   react,
-  reportComment,
   toApiError,
   unreact,
 } from '../api/client.ts'
+import { loadExtras } from '../internal/lazy.ts'
 import { read, write } from '../internal/storage.ts'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
@@ -129,9 +126,16 @@ export class ThreadStore extends EventTarget {
     const current = () => generation === this.#generation
     const done = Promise.all([page, meta])
       .then(
-        ([p]) => {
+        ([p, info]) => {
           if (!current()) return
-          this.comments = p.comments
+          // Unless a filter is set, pinned comments come first, each once: the copy on the page,
+          // with its replies, if it is there.
+          const pinned = (!lang && !stance && info?.pinned) || []
+          const ids = new Set(pinned.map((c) => c.id))
+          this.comments = [
+            ...pinned.map((c) => p.comments.find((x) => x.id === c.id) ?? c),
+            ...p.comments.filter((c) => !ids.has(c.id)),
+          ]
           this.nextCursor = p.nextCursor
           this.sort = sort
           this.count ??= countAll(p.comments)
@@ -192,20 +196,12 @@ export class ThreadStore extends EventTarget {
   async loadReplies(id: string): Promise<void> {
     const cursor = this.#replyCursors.get(id)
     if (cursor === null) return
-    const page = await listReplies(this.#endpoint, id, { cursor })
+    const [page, { withReplies }] = await Promise.all([
+      listReplies(this.#endpoint, id, { cursor }),
+      loadExtras(),
+    ])
     this.#replyCursors.set(id, page.nextCursor)
-    this.#patch(id, (c) => {
-      const known = new Set<string>()
-      const copy = (x: Comment): Comment => {
-        known.add(x.id)
-        return { ...x, replies: x.replies.map(copy) }
-      }
-      const [top] = nestReplies(
-        [copy(c)],
-        page.replies.filter((r) => !known.has(r.id)).map((r) => ({ ...r, replies: [] }))
-      )
-      return top!
-    })
+    this.patch(id, (c) => withReplies(c, page.replies))
   }
 
   /** Replies of a top-level comment that did not come with the list and can still be loaded. */
@@ -220,13 +216,16 @@ export class ThreadStore extends EventTarget {
     return comment
   }
 
-  /** Inserts a comment: top-level ones first, replies last under their parent. Ignores repeats. */
+  /**
+   * Inserts a comment: top-level ones first, replies last under their parent. Ignores repeats. A
+   * comment held for review is shown (to its author) but not counted.
+   */
   add(comment: Comment): void {
     const { parentId, id } = comment
     if (this.find(id)) return
     if (!parentId) this.comments = [comment, ...this.comments]
     else if (
-      !this.#patch(
+      !this.patch(
         parentId,
         (p) => ({
           ...p,
@@ -238,41 +237,8 @@ export class ThreadStore extends EventTarget {
       )
     )
       return
-    if (this.count != null) this.count++
+    if (this.count != null && comment.status === 'published') this.count++
     this.#changed()
-  }
-
-  // The actions below reject with the client's ApiError.
-
-  /** Saves the author's new text; the comment keeps its replies. */
-  async edit(id: string, text: string): Promise<void> {
-    const updated = await editComment(this.#endpoint, id, text)
-    this.#patch(id, (c) => ({ ...updated, replies: c.replies }))
-  }
-
-  /** Deletes the reader's comment: it disappears, or stays as a placeholder over its replies. */
-  async remove(id: string): Promise<DeleteResult> {
-    const result = await deleteComment(this.#endpoint, id)
-    const placeholder = result.outcome === 'placeholder'
-    this.#patch(
-      id,
-      (c) =>
-        placeholder
-          ? {
-              ...c,
-              deleted: true,
-              author: { name: '', badges: [] },
-              text: '',
-              html: '',
-              mine: false,
-              editableUntil: null,
-            }
-          : null,
-      placeholder ? 0 : -1
-    )
-    if (this.count) this.count--
-    this.#changed()
-    return result
   }
 
   /**
@@ -287,7 +253,7 @@ export class ThreadStore extends EventTarget {
     if (counts && myReaction) counts[myReaction] = Math.max(0, (counts[myReaction] ?? 1) - 1)
     if (counts && emoji) counts[emoji] = (counts[emoji] ?? 0) + 1
     const set = (state: Pick<Comment, 'reactions' | 'myReaction'>) =>
-      this.#patch(id, (c) => ({ ...c, ...state }))
+      this.patch(id, (c) => ({ ...c, ...state }))
     set({ reactions: counts, myReaction: emoji })
     try {
       set(await (emoji ? react(this.#endpoint, id, emoji) : unreact(this.#endpoint, id)))
@@ -295,17 +261,6 @@ export class ThreadStore extends EventTarget {
       set({ reactions, myReaction })
       throw e
     }
-  }
-
-  /** Reports a comment once; a report this reader sent before counts as sent. */
-  async report(id: string, body: NewReport): Promise<void> {
-    try {
-      await reportComment(this.#endpoint, id, body)
-    } catch (e) {
-      const error = toApiError(e)
-      if (error.code !== 'already_reported') throw error
-    }
-    this.reported.add(id)
   }
 
   /** Sets `notice` for the list's status region. */
@@ -326,9 +281,10 @@ export class ThreadStore extends EventTarget {
   /**
    * Replaces the comment `id` with `fn(comment)` (null removes it), copying its ancestors. `grow`
    * is how many comments the subtree gained, for the ancestors' descendantCount. Returns false if
-   * the comment is not loaded.
+   * the comment is not loaded. The writes in src/extras (edit, delete, report…) change the store
+   * through it.
    */
-  #patch(id: string, fn: (c: Comment) => Comment | null, grow = 0): boolean {
+  patch(id: string, fn: (c: Comment) => Comment | null, grow = 0): boolean {
     const next = patched(this.comments, id, fn, grow)
     if (next) {
       this.comments = next

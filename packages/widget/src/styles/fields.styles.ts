@@ -7,6 +7,7 @@ export const fields = css`
     font-weight: 600;
   }
   input:not([type]),
+  [type='email'],
   textarea {
     display: block;
     width: 100%;

@@ -27,7 +27,7 @@ import { toAdminPoll } from '../../db/poll-views.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { parseOptionId, toOptionId } from '../../lib/ids.ts'
 import { exportFileName, pollResultsCsv } from '../../lib/poll-export.ts'
-import { adminGuard, adminSite, type AdminEnv } from '../../middleware/admin.ts'
+import { adminGuard, adminSite, requireRole, type AdminEnv } from '../../middleware/admin.ts'
 import { jsonBody } from '../../middleware/json-body.ts'
 
 const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso))
@@ -95,6 +95,8 @@ const pollParams = zValidator('param', PollParamsSchema, validationHook)
 export const adminPolls = new Hono<AdminEnv>()
   .use('/v1/admin/*', adminGuard)
   .use('/v1/admin/sites/:site/*', adminSite)
+  // Polls are the site's content: the admin role (moderators get 403).
+  .use(`${ADMIN_ROUTES.polls}/*`, requireRole('admin'))
   .get(
     ADMIN_ROUTES.polls,
     zValidator('param', SiteParamsSchema, validationHook),

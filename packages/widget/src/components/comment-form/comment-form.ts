@@ -106,6 +106,7 @@ export class ParleyCommentForm extends ParleyElement {
     const sent = `${value.name}\n${value.text}\n${showStance}`
     let key = value.key
     if (!key || value.sent !== sent) this.#draft.update({ key: (key = newKey()), sent })
+    let held = false
     await this.run(async () => {
       const comment = await this.#stores.store!.post(
         {
@@ -117,8 +118,11 @@ export class ParleyCommentForm extends ParleyElement {
         key
       )
       this.#draft.clear()
+      held = comment.status === 'pending'
       emit(this, 'parley-comment', { comment })
-    }, this.t.commentPosted)
+    })
+    // A comment held for review is not posted yet, as far as other readers can tell.
+    if (!this._error) this._status = held ? this.t.commentHeld : this.t.commentPosted
   }
 
   #cancel(): void {
@@ -130,7 +134,7 @@ export class ParleyCommentForm extends ParleyElement {
     const { t, _error: error } = this
     if (!error) return nothing
     const retry = isRetryable(error)
-    return html`${retry ? `${t.draftKept} ` : ''}${t.errors[error.code]}
+    return html`${retry ? `${t.draftKept} ` : ''}${this.errorText(error)}
     ${retry ? html`<button type="button" @click=${this.#send}>${t.tryAgain}</button>` : nothing}`
   }
 

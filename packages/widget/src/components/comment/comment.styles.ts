@@ -26,6 +26,8 @@ export const commentStyles = css`
     font-weight: 600;
   }
   [part~='badge'],
+  [part~='pinned'],
+  [part~='pending'],
   [part~='stance'] {
     padding: 0 0.5em;
     border: 1px solid var(--_border);
@@ -33,10 +35,36 @@ export const commentStyles = css`
     font-size: 0.75em;
     font-weight: 600;
   }
-  [part~='comment-body'] p {
+  [part~='pending'] {
+    border-style: dashed;
+  }
+  div[part~='tombstone'],
+  [part~='expert-response'] {
+    margin-block: calc(var(--_space) / 2);
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  [part~='tombstone'] p {
+    margin: 0 0 0.5em;
+  }
+  [part~='expert-response'] {
+    border-inline-start: 4px solid var(--parley-color-expert, #c77800);
+    background: color-mix(in srgb, var(--parley-color-expert, #c77800) 8%, transparent);
+  }
+  h4 {
+    margin: 0 0 0.375em;
+    font-size: 0.875em;
+  }
+  [part~='expert-photo'] {
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  [part~='comment-body'] p,
+  [part~='expert-body'] p {
     margin: 0.375em 0;
   }
-  [part~='comment-body'] blockquote {
+  blockquote {
     margin: 0.375em 0;
     padding-inline-start: 0.75em;
     border-inline-start: 3px solid var(--_border);
@@ -63,23 +91,6 @@ export const commentStyles = css`
     padding: calc(0.125em - 1px) calc(0.5em - 1px);
     border: 2px solid var(--_accent);
     font-weight: 700;
-  }
-  .panel {
-    margin-block: calc(var(--_space) / 2);
-  }
-  .panel p,
-  fieldset {
-    margin: 0 0 0.5em;
-  }
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  fieldset label {
-    display: block;
-  }
-  textarea {
-    margin-block-end: 0.5em;
   }
   parley-comment-form {
     margin-top: calc(var(--_space) / 2);

@@ -431,6 +431,7 @@ describe('<parley-comment> report', () => {
       'Abuse or hate',
       'Off-topic',
       'Other',
+      'Illegal content (EU law)',
     ])
     await expect.poll(() => focused()).toBe(radios[0])
     // A reason is required.

@@ -1,13 +1,12 @@
-import type { Comment } from '@parley/core'
-import {
-  COMMENT_TEXT_MAX,
-  REPLY_INDENT_MAX,
-  REPORT_NOTE_MAX,
-  REPORT_REASONS,
-} from '@parley/core/limits'
+import type { Comment, ExpertResponse } from '@parley/core'
+import { REPLY_INDENT_MAX } from '@parley/core/limits'
 import { html, type LitElement, nothing, type PropertyValues } from 'lit'
+import { call } from '../../api/client.ts'
+import type { ParleyCommentEvent } from '../../events.ts'
+import type { FormHost, FormPanel } from '../../extras/forms.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
 import { exactTime, relativeTime } from '../../internal/format.ts'
+import { type Extras, loadExtras } from '../../internal/lazy.ts'
 import { safeHtml } from '../../internal/safe-html.ts'
 import { threadStore } from '../../state/thread-store.ts'
 import { fields } from '../../styles/fields.styles.ts'
@@ -17,15 +16,21 @@ import { commentStyles } from './comment.styles.ts'
 
 /** Parts of a comment and its reply form, forwarded through each nesting level. */
 export const COMMENT_PARTS =
-  'comment,avatar,author,badge,stance,edited,reply-to,deleted,comment-body,reactions,reaction,actions,reply-button,edit-button,delete-button,report-button,reported,replies-toggle,replies,more-replies,edit-form,confirm,report-form,form,input,textarea,submit,error,status'
+  'comment,avatar,author,badge,pinned,pending,stance,edited,reply-to,deleted,tombstone,comment-body,expert-response,expert-photo,expert-body,reactions,reaction,actions,reply-button,edit-button,delete-button,report-button,appeal-button,reported,replies-toggle,replies,more-replies,edit-form,confirm,report-form,appeal-form,form,input,textarea,submit,error,status'
 
 /** The inline panel under a comment; one at a time. */
-type Panel = '' | 'reply' | 'edit' | 'delete' | 'report'
+type Panel = '' | 'reply' | FormPanel
+
+/** The extras module (forms), once a comment has loaded it. */
+let forms: Extras | undefined
 
 /**
  * @summary One comment as an <article>: initials avatar, author, badges, time, text, reactions,
- * the Reply / Edit / Delete / Report actions with their inline forms, and the replies below.
- * Rendered by `<parley-comments>`, whose thread store it changes.
+ * the Reply / Edit / Delete / Report actions with their inline forms, experts' responses, and the
+ * replies below. Rendered by `<parley-comments>`, whose thread store it changes. Its author sees
+ * a comment held for review as "Awaiting review", and a removed one with the statement of reasons
+ * and an "Appeal" button; everybody else sees a removed comment as a tombstone over its replies.
+ * The edit, delete, report and appeal forms are loaded on first use.
  *
  * @event parley-comment - From the inline reply form. `detail: { comment }`
  * @event parley-error - An action failed. `detail: { code, message }`
@@ -34,28 +39,38 @@ type Panel = '' | 'reply' | 'edit' | 'delete' | 'report'
  * @csspart avatar - The initials avatar (decorative).
  * @csspart author - The author name (a level-3 heading).
  * @csspart badge - Each badge: "Article author", "Expert", "Verified".
+ * @csspart pinned - The "Pinned" label of a comment pinned by a moderator.
+ * @csspart pending - The "Awaiting review" label of the reader's comment held for review.
  * @csspart stance - The author's vote in the thread's stance poll: "Voted: Yes".
  * @csspart edited - The "(edited)" mark.
  * @csspart reply-to - The "in reply to NAME" link of replies deeper than the indentation.
  * @csspart deleted - The "This comment was deleted." placeholder.
+ * @csspart tombstone - "Removed by a moderator. Reason: …": the placeholder of a removed comment,
+ *   or, for its author, the box with the statement of reasons and the appeal.
  * @csspart comment-body - The text, in the comment's own language.
+ * @csspart expert-response - An expert's response to the comment (a nested article).
+ * @csspart expert-photo - The expert's portrait, when there is one.
+ * @csspart expert-body - The text of the response.
  * @csspart reactions - The group of reaction buttons.
  * @csspart reaction - One reaction toggle button (aria-pressed).
  * @csspart actions - The row of action buttons.
- * @csspart reply-button - The "Reply" button (also edit-button, delete-button, report-button).
+ * @csspart reply-button - The "Reply" button (also edit-button, delete-button, report-button,
+ *   appeal-button).
  * @csspart reported - The "Reported" text that replaces the Report button.
  * @csspart replies-toggle - The "Hide replies" / "Show N replies" button.
  * @csspart replies - The list of replies.
  * @csspart more-replies - The "Show N more replies" button.
  * @csspart edit-form - The inline edit form.
  * @csspart confirm - The inline "Delete this comment?" confirmation.
- * @csspart report-form - The inline report form.
+ * @csspart report-form - The inline report form, also the EU notice form.
+ * @csspart appeal-form - The author's appeal form.
  * @csspart form - Parts of the inline reply form (also input, textarea, submit, status).
  * @csspart error - The error message region.
  *
  * @cssproperty --parley-color-border - The reply indentation line, badges and reaction buttons.
  * @cssproperty --parley-color-accent - The reader's own reaction, links and buttons.
  * @cssproperty --parley-color-muted - The time and the placeholder of a deleted comment.
+ * @cssproperty --parley-color-expert - The edge and tint of expert responses.
  */
 export class ParleyComment extends ParleyElement {
   static override styles = [tokens, fields, commentStyles]
@@ -68,6 +83,8 @@ export class ParleyComment extends ParleyElement {
     thread: {},
     /** Set on replies shown flatter than their real depth: the comment they answer. */
     replyTo: { attribute: false },
+    /** Shown in the Featured section: the text and the experts' responses, without actions. */
+    featured: { type: Boolean },
     _panel: { state: true },
     _collapsed: { state: true },
   }
@@ -76,10 +93,11 @@ export class ParleyComment extends ParleyElement {
   declare depth: number
   declare thread: string
   declare replyTo: Comment | null
+  declare featured: boolean
   declare private _panel: Panel
   declare private _collapsed: boolean
-  /** The text rebuilt from `comment.html`, kept while the html is unchanged. */
-  #body: { html: string; nodes: Node[] } | null = null
+  /** Nodes rebuilt from server html (the text, each response), kept while that html is unchanged. */
+  readonly #nodes = new Map<string, [string, Node[]]>()
   #timer?: ReturnType<typeof setTimeout>
 
   constructor() {
@@ -88,6 +106,7 @@ export class ParleyComment extends ParleyElement {
     this.depth = 0
     this.thread = ''
     this.replyTo = null
+    this.featured = false
     this.#reset()
   }
 
@@ -107,6 +126,13 @@ export class ParleyComment extends ParleyElement {
     // Lists render by position (no keyed repeat, to save bytes): when this element is handed a
     // different comment, drop the state that belonged to the previous one.
     if (changed.has('comment') && changed.get('comment')?.id !== this.comment?.id) this.#reset()
+    // The author of a removed comment gets the statement of reasons and the appeal from the
+    // forms module; until it is there (or if it cannot be loaded), only why it was removed.
+    if (this.comment?.removal?.appeal && !forms)
+      loadExtras().then((m) => {
+        forms = m
+        this.requestUpdate()
+      }, Boolean)
   }
 
   override updated(): void {
@@ -121,9 +147,14 @@ export class ParleyComment extends ParleyElement {
     this.renderRoot.querySelector('article')?.focus(options)
   }
 
-  /** Opens an inline panel and focuses its first field, or closes it and focuses its button. */
+  /**
+   * Opens an inline panel and focuses its first field, or closes it and focuses its button. The
+   * forms are loaded first if need be; if that fails, the alert says so and nothing opens.
+   */
   async #toggle(panel: Panel, focusArticle = false): Promise<void> {
     const open = this._panel !== panel
+    if (open && panel !== 'reply' && !forms)
+      if (!(await this.run(async () => (forms = await loadExtras())))) return
     this._panel = open ? panel : ''
     this._error = null
     if (open) this._status = ''
@@ -139,6 +170,35 @@ export class ParleyComment extends ParleyElement {
     target?.focus()
   }
 
+  /** What the forms module may use of this comment. */
+  #host(): FormHost {
+    return {
+      el: this,
+      t: this.t,
+      c: this.comment!,
+      store: this.#store,
+      call: (route, method, body, auth) =>
+        call(this, route, { comment: this.comment!.id }, method, body, auth),
+      panel: this._panel,
+      busy: this._busy,
+      issues: this._error?.issues,
+      run: (action, done) => this.run(action, done),
+      toggle: (p, focusArticle) => this.#toggle(p, focusArticle),
+    }
+  }
+
+  /** An inline form from the forms module (loaded by `#toggle` before the panel opens). */
+  #form(panel: FormPanel) {
+    return forms!.form(this.#host(), panel)
+  }
+
+  /** Nodes of sanitized server html, built once per `key` and html (see safe-html.ts). */
+  #safe(key: string, html: string): Node[] {
+    let entry = this.#nodes.get(key)
+    if (entry?.[0] !== html) this.#nodes.set(key, (entry = [html, [...safeHtml(html).childNodes]]))
+    return entry[1]
+  }
+
   #react(emoji: string): void {
     const { t, comment: c } = this
     const next = c!.myReaction === emoji ? null : emoji
@@ -146,45 +206,6 @@ export class ParleyComment extends ParleyElement {
       () => this.#store.react(c!.id, next),
       next ? t.reacted(t.reactionNames[next] ?? next) : t.reactionRemoved
     )
-  }
-
-  async #save(event: SubmitEvent): Promise<void> {
-    event.preventDefault()
-    const form = event.target as HTMLFormElement
-    const text = form.elements.namedItem('text') as HTMLTextAreaElement
-    text.setCustomValidity(text.value.trim() ? '' : this.t.commentEmpty)
-    if (!form.reportValidity()) return
-    const { id } = this.comment!
-    if (await this.run(() => this.#store.edit(id, text.value), this.t.commentUpdated))
-      await this.#toggle('edit', true)
-  }
-
-  async #delete(): Promise<void> {
-    const host = (this.getRootNode() as ShadowRoot).host as HTMLElement | undefined
-    const { t } = this
-    const store = this.#store
-    if (!(await this.run(() => store.remove(this.comment!.id)))) return
-    this._panel = ''
-    store.announce(t.commentDeleted)
-    // Let the list re-render: this element now shows the placeholder or the next comment, or is
-    // gone, and then focus goes to its parent.
-    await new Promise((resolve) => setTimeout(resolve))
-    ;(this.isConnected ? this : host)?.focus()
-  }
-
-  async #report(event: SubmitEvent): Promise<void> {
-    event.preventDefault()
-    const data = new FormData(event.target as HTMLFormElement)
-    const note = String(data.get('note')).trim()
-    const body = { reason: data.get('reason') as (typeof REPORT_REASONS)[number] }
-    const { id } = this.comment!
-    if (
-      await this.run(
-        () => this.#store.report(id, note ? { ...body, note } : body),
-        this.t.reportSent
-      )
-    )
-      await this.#toggle('report', true)
   }
 
   async #more(): Promise<void> {
@@ -201,12 +222,12 @@ export class ParleyComment extends ParleyElement {
   }
 
   override render() {
-    const { t, comment: c, depth, _panel: panel, _collapsed: collapsed } = this
+    const { t, comment: c, depth, _collapsed: collapsed } = this
     if (!c) return nothing
     // At the deepest indentation, replies are shown beside the comment rather than inside it,
     // each with "in reply to NAME".
     const flat = depth >= REPLY_INDENT_MAX
-    const replies = this.#replies(c, flat)
+    const replies = this.featured ? nothing : this.#replies(c, flat)
     const toggle = c.replies.length
       ? html`<button
           class="link"
@@ -219,12 +240,22 @@ export class ParleyComment extends ParleyElement {
           ${collapsed ? t.showReplies(depth ? c.replyCount : c.descendantCount) : t.hideReplies}
         </button>`
       : nothing
+    // Everybody but its author sees a removed comment as a tombstone (the author alone gets
+    // removal.appeal), like a deleted one: no author, text or actions, and the replies stay.
+    const { removal } = c
+    const placeholder = c.deleted
+      ? t.deleted
+      : removal && !removal.appeal
+        ? t.removed(t.removalReasons[removal.reason])
+        : ''
     return html`<article part="comment" aria-labelledby="author" tabindex="-1">
         ${
-          c.deleted
-            ? html`<p id="author" part="deleted" class="muted">${t.deleted}</p>
+          placeholder
+            ? html`<p id="author" part=${c.deleted ? 'deleted' : 'tombstone'} class="muted">
+                  ${placeholder}
+                </p>
                 ${toggle}`
-            : this.#content(c, panel, toggle)
+            : this.#content(c, toggle)
         }
         <div role="alert" part="error">${this._error ? this.errorText(this._error) : ''}</div>
         <p role="status" class="sr">${this._status}</p>
@@ -273,15 +304,18 @@ export class ParleyComment extends ParleyElement {
       }`
   }
 
-  /** Everything but the replies, for a comment that is not deleted. */
-  #content(c: Comment, panel: Panel, toggle: unknown) {
-    const { t, replyTo } = this
+  /**
+   * Everything but the replies, for a comment that is not a placeholder: published, held for
+   * review (its author alone gets it) or removed (seen by its author).
+   */
+  #content(c: Comment, toggle: unknown) {
+    const { t, replyTo, featured, _panel: panel } = this
+    const { removal, status } = c
     const name = c.author.name
     const date = new Date(c.createdAt)
-    if (this.#body?.html !== c.html)
-      this.#body = { html: c.html, nodes: [...safeHtml(c.html).childNodes] }
-    const reported = this.#store.reported.has(c.id)
-    const action = (p: Exclude<Panel, ''>, label: string) =>
+    const published = status === 'published'
+    const pending = status === 'pending'
+    const action = (p: 'edit' | 'delete' | 'report' | 'reply', label: string) =>
       html`<button
         class="link"
         part="${p}-button"
@@ -296,6 +330,8 @@ export class ParleyComment extends ParleyElement {
         <span part="avatar" aria-hidden="true" .style=${avatarStyle(name)}>${initials(name)}</span>
         <h3 id="author" part="author">${name}</h3>
         ${c.author.badges.map((b) => html`<span part="badge">${t.badges[b]}</span>`)}
+        ${c.pinned ? html`<span part="pinned">${t.pinned}</span>` : nothing}
+        ${pending ? html`<span part="pending">${t.awaitingReview}</span>` : nothing}
         ${c.stance ? html`<span part="stance">${t.voted(c.stance.label)}</span>` : nothing}
         <time datetime=${c.createdAt} title=${exactTime(date, t.$code)}
           >${relativeTime(date, t.$code)}</time
@@ -320,33 +356,38 @@ export class ParleyComment extends ParleyElement {
       </header>
       ${
         panel === 'edit'
-          ? html`<form class="panel" part="edit-form" @submit=${this.#save}>
-              <label for="edit">${t.editComment}</label>
-              <textarea
-                id="edit"
-                name="text"
-                required
-                maxlength=${COMMENT_TEXT_MAX}
-                rows="4"
-                .value=${c.text}
-                @input=${(e: InputEvent) => (e.target as HTMLTextAreaElement).setCustomValidity('')}
-              ></textarea>
-              ${this.#buttons(t.save, 'edit')}
-            </form>`
-          : html`<div part="comment-body" lang=${c.lang ?? nothing}>${this.#body.nodes}</div>`
+          ? this.#form(panel)
+          : html`<div part="comment-body" lang=${c.lang ?? nothing}>${this.#safe('', c.html)}</div>`
       }
-      <footer part="actions">
-        ${this.#reactions(c)} ${action('reply', t.reply)}
-        ${
-          c.mine
-            ? html`${Date.parse(c.editableUntil ?? '') > Date.now() ? action('edit', t.edit) : nothing}
-              ${action('delete', t.delete)}`
-            : reported
-              ? html`<span part="reported" class="muted">${t.reported}</span>`
-              : action('report', t.report)
-        }
-        ${toggle}
-      </footer>
+      ${pending ? html`<p class="muted">${t.pendingNote}</p>` : nothing}
+      ${
+        removal
+          ? html`<div part="tombstone">
+              <p><strong>${t.removed(t.removalReasons[removal.reason])}</strong></p>
+              ${forms?.removal(this.#host())}
+            </div>`
+          : nothing
+      }
+      ${
+        featured
+          ? nothing
+          : html`<footer part="actions">
+              ${published ? html`${this.#reactions(c)} ${action('reply', t.reply)}` : nothing}
+              ${
+                c.mine
+                  ? removal
+                    ? nothing
+                    : html`${Date.parse(c.editableUntil ?? '') > Date.now() ? action('edit', t.edit) : nothing}
+                      ${action('delete', t.delete)}`
+                  : !published
+                    ? nothing
+                    : this.#store.reported.has(c.id)
+                      ? html`<span part="reported" class="muted">${t.reported}</span>`
+                      : action('report', t.report)
+              }
+              ${toggle}
+            </footer>`
+      }
       ${
         panel === 'reply'
           ? html`<parley-comment-form
@@ -358,42 +399,40 @@ export class ParleyComment extends ParleyElement {
               @parley-comment=${this.#onReplied}
               @parley-cancel=${() => this.#toggle('reply')}
             ></parley-comment-form>`
-          : panel === 'delete'
-            ? html`<div class="panel" part="confirm" role="group" aria-labelledby="confirm">
-                <p id="confirm">${t.deleteConfirm}</p>
-                <div class="actions">
-                  <button class="primary" aria-disabled=${this._busy} @click=${this.#delete}>
-                    ${t.deleteComment}
-                  </button>
-                  <button @click=${() => this.#toggle('delete')}>${t.cancel}</button>
-                </div>
-              </div>`
-            : panel === 'report'
-              ? html`<form class="panel" part="report-form" @submit=${this.#report}>
-                  <fieldset>
-                    <legend>${t.reportReason}</legend>
-                    ${REPORT_REASONS.map(
-                      (r) =>
-                        html`<label
-                          ><input type="radio" name="reason" value=${r} required />
-                          ${t.reasons[r]}</label
-                        >`
-                    )}
-                  </fieldset>
-                  <label for="note">${t.reportNote}</label>
-                  <textarea id="note" name="note" maxlength=${REPORT_NOTE_MAX} rows="2"></textarea>
-                  ${this.#buttons(t.sendReport, 'report')}
-                </form>`
-              : nothing
-      }`
+          : panel === 'delete' || panel === 'report'
+            ? this.#form(panel)
+            : nothing
+      }
+      ${c.expertResponses.map((r, i) => this.#expert(r, i))}`
   }
 
-  /** Submit and Cancel of an inline form. */
-  #buttons(submit: string, panel: Panel) {
-    return html`<div class="actions">
-      <button class="primary" aria-disabled=${this._busy}>${submit}</button>
-      <button type="button" @click=${() => this.#toggle(panel)}>${this.t.cancel}</button>
-    </div>`
+  /** An expert's response: a nested article named "Expert response" and the expert's name. */
+  #expert({ expert: x, html: body }: ExpertResponse, i: number) {
+    // Only https portraits, fetched lazily and without telling the host which page shows them.
+    const photo = /^https:\/\//i.test(x.photoUrl ?? '')
+    return html`<article part="expert-response" aria-labelledby="x${i} xn${i}">
+      <h4 id="x${i}">${this.t.expertResponse}</h4>
+      <header>
+        ${
+          photo
+            ? html`<img
+                part="expert-photo"
+                src=${x.photoUrl!}
+                alt=""
+                width="48"
+                height="48"
+                loading="lazy"
+                referrerpolicy="no-referrer"
+              />`
+            : nothing
+        }
+        <div>
+          <strong id="xn${i}">${x.name}</strong>
+          <div class="muted">${[x.title, x.organisation].filter(Boolean).join(', ')}</div>
+        </div>
+      </header>
+      <div part="expert-body">${this.#safe(`x${i}`, body)}</div>
+    </article>`
   }
 
   #reactions(c: Comment) {
@@ -417,8 +456,10 @@ export class ParleyComment extends ParleyElement {
     </div>`
   }
 
-  #onReplied(): void {
-    void this.#toggle('reply').then(() => (this._status = this.t.commentPosted))
+  #onReplied(e: ParleyCommentEvent): void {
+    const { t } = this
+    const held = e.detail.comment.status === 'pending'
+    void this.#toggle('reply').then(() => (this._status = held ? t.commentHeld : t.commentPosted))
   }
 }
 

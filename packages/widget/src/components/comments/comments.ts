@@ -83,7 +83,7 @@ export class ParleyComments extends ParleyElement {
   #alert({ status, error }: ThreadStore) {
     const { t } = this
     if (status === 'error' && error)
-      return html`${t.errors[error.code]}
+      return html`${this.errorText(error)}
         <button @click=${() => this.#load(true)}>${t.tryAgain}</button>`
     // The "Load more comments" failure, from `run`.
     if (this._error)

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit'
+import { ThreadStoreController } from '../../controllers/thread-store-controller.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { COMMENT_PARTS } from '../comment/comment.ts'
@@ -7,14 +8,16 @@ import { discussionStyles } from './discussion.styles.ts'
 const FORM_PARTS = 'form,input,textarea,submit,error,status'
 
 /**
- * @summary The whole widget: an optional poll, the comment form and the comments of one thread.
- * The form and the list share the page's thread store, so a posted comment shows at once.
+ * @summary The whole widget: the thread's Featured section (readers' comments that experts
+ * answered, with the answers), an optional poll, the comment form and the comments of one
+ * thread. The form and the list share the page's thread store, so a posted comment shows at once.
  *
  * @event parley-vote - A vote, a changed vote or a withdrawal was accepted. `detail: { poll, choices }`
  * @event parley-comment - A comment or reply was accepted. `detail: { comment }`
  * @event parley-error - A request failed. `detail: { code, message }`
  *
  * @csspart base - The wrapper.
+ * @csspart featured - The "Featured" section; its comments forward the parts of `<parley-comment>`.
  * @csspart poll - The `<parley-poll>` element; its own parts are forwarded too.
  * @csspart comment-form - The `<parley-comment-form>` element; its parts are forwarded too.
  * @csspart comments - The `<parley-comments>` element; its parts are forwarded too.
@@ -26,6 +29,7 @@ const FORM_PARTS = 'form,input,textarea,submit,error,status'
  * @cssproperty --parley-color-surface - Backgrounds of fields and boxes (default: transparent).
  * @cssproperty --parley-color-border - Borders and separators.
  * @cssproperty --parley-color-danger - Error messages.
+ * @cssproperty --parley-color-expert - The edge and tint of expert responses.
  * @cssproperty --parley-color-scheme - `color-scheme` of native controls (default: light dark).
  * @cssproperty --parley-radius - Corner radius.
  * @cssproperty --parley-font-family - Font (default: inherited from the page).
@@ -42,6 +46,7 @@ export class ParleyDiscussion extends ParleyElement {
 
   declare thread: string
   declare poll: string
+  readonly #stores = new ThreadStoreController(this)
 
   constructor() {
     super()
@@ -50,15 +55,40 @@ export class ParleyDiscussion extends ParleyElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    // The Featured section comes with the thread, which the list loads.
+    if (changed.has('api') || changed.has('site') || changed.has('thread')) this.#stores.attach()
     if (changed.has('site') && this.missing('site')) return
     if (!this.thread && !this.poll)
       console.error('[parley] <parley-discussion> needs a "thread" or "poll" attribute')
   }
 
   override render() {
-    const { api, site, thread, poll } = this
+    const { api, site, thread, poll, t } = this
     if (!site) return nothing
+    const featured = this.#stores.store?.info?.featured ?? []
     return html`<div part="base">
+      ${
+        featured.length
+          ? html`<section part="featured" aria-labelledby="featured">
+              <h2 id="featured">${t.featured}</h2>
+              <ol>
+                ${featured.map(
+                  (c) =>
+                    html`<li>
+                      <parley-comment
+                        featured
+                        exportparts=${COMMENT_PARTS}
+                        api=${api}
+                        site=${site}
+                        thread=${thread}
+                        .comment=${c}
+                      ></parley-comment>
+                    </li>`
+                )}
+              </ol>
+            </section>`
+          : nothing
+      }
       ${
         poll
           ? html`<parley-poll

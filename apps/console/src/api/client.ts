@@ -1,0 +1,117 @@
+// The console's client of the admin API. It runs on the Worker's own origin (/admin), so requests
+// are same-origin: no CORS, and the admin guard sees a matching Origin. The key travels as a
+// bearer token; it lives in sessionStorage (see session.ts), never in localStorage or a cookie.
+import type { ErrorBody, ErrorCode, ErrorIssue } from '@parley/core'
+
+/** A failed call: the API's error envelope, or 'unavailable' when no answer came. */
+export class AdminApiError extends Error {
+  readonly code: ErrorCode
+  /** HTTP status; 0 when the request never got a response. */
+  readonly status: number
+  readonly issues: ErrorIssue[]
+
+  constructor(code: ErrorCode, message: string, status: number, issues: ErrorIssue[] = []) {
+    super(message)
+    this.name = 'AdminApiError'
+    this.code = code
+    this.status = status
+    this.issues = issues
+  }
+
+  /** The message with each field problem, e.g. "Invalid body.reason: reason: must not be empty". */
+  describe(): string {
+    if (this.issues.length === 0) return this.message
+    return `${this.message}: ${this.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`
+  }
+}
+
+export const toAdminApiError = (e: unknown): AdminApiError =>
+  e instanceof AdminApiError ? e : new AdminApiError('internal', String(e), 0)
+
+export type Query = Record<string, string | number | boolean | null | undefined>
+
+export interface CallOptions {
+  query?: Query
+  body?: unknown
+  signal?: AbortSignal
+}
+
+/**
+ * Fills a route template ("/v1/admin/sites/:site/bans/:ban") from `params`, each value
+ * percent-encoded (thread keys may hold slashes: they travel as %2F).
+ */
+export function fillRoute(template: string, params: Record<string, string>): string {
+  return template.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new Error(`missing route parameter "${name}" for ${template}`)
+    return encodeURIComponent(value)
+  })
+}
+
+function withQuery(path: string, query: Query | undefined): string {
+  const search = new URLSearchParams()
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') search.set(k, String(v))
+  }
+  const qs = String(search)
+  return qs ? `${path}?${qs}` : path
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  429: 'rate_limited',
+}
+
+/**
+ * Sends API calls with one key ('' for the public routes, which take none); `origin` is '' for the
+ * page's own origin.
+ */
+export class AdminTransport {
+  constructor(
+    readonly key: string,
+    readonly origin = ''
+  ) {}
+
+  async call<T>(
+    method: string,
+    template: string,
+    params: Record<string, string>,
+    options: CallOptions = {}
+  ): Promise<T> {
+    const headers: Record<string, string> = {}
+    if (this.key) headers.authorization = `Bearer ${this.key}`
+    if (options.body !== undefined) headers['content-type'] = 'application/json'
+    let res: Response
+    try {
+      res = await fetch(`${this.origin}${withQuery(fillRoute(template, params), options.query)}`, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+        cache: 'no-store',
+        credentials: 'omit',
+      })
+    } catch (e) {
+      if (options.signal?.aborted) throw e
+      throw new AdminApiError('unavailable', 'The API could not be reached', 0)
+    }
+    const text = await res.text().catch(() => '')
+    let body: unknown
+    try {
+      body = text ? JSON.parse(text) : null
+    } catch {
+      body = null // not JSON: a proxy's error page, say
+    }
+    if (!res.ok) {
+      const error = (body as ErrorBody | null)?.error
+      if (error && typeof error.code === 'string') {
+        throw new AdminApiError(error.code, error.message, res.status, error.issues ?? [])
+      }
+      const code = STATUS_CODES[res.status] ?? (res.status >= 500 ? 'unavailable' : 'internal')
+      throw new AdminApiError(code, `The API answered ${res.status}`, res.status)
+    }
+    return body as T
+  }
+}

@@ -1,0 +1,2 @@
+// The console page (/admin/): index.html holds one <parley-console>.
+import './define.ts'

@@ -1,0 +1,420 @@
+import type { AdminPoll, AdminThread } from '@parley/core'
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit'
+import { ConsoleView, formValues, when } from '../elements/console-view.ts'
+import { href } from '../router.ts'
+import { loadMore } from './parts.ts'
+import {
+  editOptionsFields,
+  editPollOf,
+  newPollFields,
+  newPollOf,
+  pollSettingsFields,
+} from './polls-part.ts'
+
+/** Emoji typed with spaces or commas between them. */
+const emojiList = (text: string) => text.split(/[\s,]+/).filter(Boolean)
+
+/**
+ * Threads (admin): search and page through them, create one, and for one thread (#/threads/KEY)
+ * edit its title and reactions and manage its polls.
+ */
+export class ThreadsView extends ConsoleView {
+  static override properties: PropertyDeclarations = {
+    ...ConsoleView.properties,
+    _threads: { state: true },
+    _next: { state: true },
+    _thread: { state: true },
+    _polls: { state: true },
+    _reactions: { state: true },
+    _editing: { state: true },
+  }
+
+  declare private _threads: AdminThread[]
+  declare private _next: string | null
+  /** The thread of #/threads/KEY; null on the list. */
+  declare private _thread: AdminThread | null
+  declare private _polls: AdminPoll[]
+  declare private _reactions: 'site' | 'custom' | 'off'
+  declare private _editing: AdminPoll | null
+  #q = ''
+
+  constructor() {
+    super()
+    this._threads = []
+    this._next = null
+    this._thread = null
+    this._polls = []
+    this._reactions = 'site'
+    this._editing = null
+  }
+
+  get #key(): string | null {
+    return this.args[0] ?? null
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Navigating between the list and a thread loads again, as a new site does.
+    if (
+      changed.has('args') &&
+      !changed.has('api') &&
+      this.api &&
+      changed.get('args') !== undefined
+    ) {
+      void this.reload()
+    }
+    super.willUpdate(changed)
+  }
+
+  protected override async load(): Promise<void> {
+    const key = this.#key
+    if (key === null) {
+      this._thread = null
+      const page = await this.api!.threads({ q: this.#q })
+      this._threads = page.threads
+      this._next = page.nextCursor
+      return
+    }
+    const [found, polls] = await Promise.all([this.#findThread(key), this.#pollsOf(key)])
+    this._thread = found ?? {
+      key,
+      title: null,
+      commentCount: 0,
+      pendingCount: 0,
+      settings: { reactions: null },
+      createdAt: new Date().toISOString(),
+    }
+    const reactions = this._thread.settings.reactions
+    this._reactions = reactions === null ? 'site' : reactions.length === 0 ? 'off' : 'custom'
+    this._polls = polls
+  }
+
+  async #findThread(key: string): Promise<AdminThread | null> {
+    let cursor: string | null = null
+    do {
+      const page = await this.api!.threads({ q: key, cursor, limit: 100 })
+      const hit = page.threads.find((t) => t.key === key)
+      if (hit) return hit
+      cursor = page.nextCursor
+    } while (cursor)
+    return null
+  }
+
+  /** The polls shown with a thread: the admin API lists every poll, so filter here. */
+  async #pollsOf(key: string): Promise<AdminPoll[]> {
+    const out: AdminPoll[] = []
+    let cursor: string | null = null
+    do {
+      const page = await this.api!.polls({ cursor, limit: 100 })
+      out.push(...page.polls.filter((p) => p.thread === key))
+      cursor = page.nextCursor
+    } while (cursor)
+    return out
+  }
+
+  async #search(e: SubmitEvent): Promise<void> {
+    e.preventDefault()
+    this.#q = formValues(e.target as HTMLFormElement).q ?? ''
+    if (await this.reload()) {
+      this._status = `${this._threads.length}${this._next ? ' or more' : ''} threads found.`
+    }
+  }
+
+  async #more(): Promise<void> {
+    await this.run(
+      async () => {
+        const page = await this.api!.threads({ q: this.#q, cursor: this._next })
+        this._threads = [...this._threads, ...page.threads]
+        this._next = page.nextCursor
+      },
+      'More threads loaded.',
+      true
+    )
+  }
+
+  async #create(e: SubmitEvent): Promise<void> {
+    e.preventDefault()
+    const form = e.target as HTMLFormElement
+    const { key = '', title = '' } = formValues(form)
+    const ok = await this.run(async () => {
+      await this.api!.putThread(key, { title: title || null })
+      await this.load()
+    }, `Thread ${key} saved.`)
+    if (ok) form.reset()
+  }
+
+  async #save(e: SubmitEvent): Promise<void> {
+    e.preventDefault()
+    const thread = this._thread
+    if (!thread) return
+    const values = formValues(e.target as HTMLFormElement)
+    const reactions =
+      this._reactions === 'site'
+        ? null
+        : this._reactions === 'off'
+          ? []
+          : emojiList(values.emoji ?? '')
+    await this.run(async () => {
+      this._thread = await this.api!.putThread(thread.key, {
+        title: values.title || null,
+        settings: { reactions },
+      })
+    }, 'Thread saved.')
+  }
+
+  async #createPoll(e: SubmitEvent): Promise<void> {
+    e.preventDefault()
+    const form = e.target as HTMLFormElement
+    const poll = newPollOf(formValues(form), this._thread!.key)
+    const ok = await this.run(async () => {
+      await this.api!.createPoll(poll)
+      this._polls = await this.#pollsOf(this._thread!.key)
+    }, `Poll ${poll.key} created.`)
+    if (ok) form.reset()
+  }
+
+  async #editPoll(e: SubmitEvent): Promise<void> {
+    e.preventDefault()
+    const poll = this._editing
+    if (!poll) return
+    const edit = editPollOf(formValues(e.target as HTMLFormElement), poll)
+    const ok = await this.run(async () => {
+      await this.api!.editPoll(poll.id, edit)
+      this._polls = await this.#pollsOf(this._thread!.key)
+    }, `Poll ${poll.id} saved.`)
+    if (ok) this.closeDialog('edit-poll')
+  }
+
+  async #deleteOption(option: string): Promise<void> {
+    const poll = this._editing
+    if (!poll) return
+    await this.run(async () => {
+      this._editing = await this.api!.deleteOption(poll.id, option)
+      this._polls = await this.#pollsOf(this._thread!.key)
+    }, 'Option deleted.')
+  }
+
+  async #closePoll(poll: AdminPoll): Promise<void> {
+    await this.run(async () => {
+      await this.api!.editPoll(poll.id, { closeNow: true })
+      this._polls = await this.#pollsOf(this._thread!.key)
+    }, `Poll ${poll.id} closed.`)
+  }
+
+  override render() {
+    return this.#key === null ? this.#renderList() : this.#renderThread()
+  }
+
+  #renderList() {
+    return html`<h1 tabindex="-1">Threads and polls</h1>
+      <form role="search" @submit=${this.#search} class="inline">
+        <div class="field">
+          <label for="thread-q">Search threads by key or title</label>
+          <input id="thread-q" name="q" type="search" .value=${this.#q} />
+        </div>
+        <button>Search</button>
+      </form>
+      ${this.messages()}
+      <table>
+        <caption>
+          Threads, newest first
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Thread</th>
+            <th scope="col">Comments</th>
+            <th scope="col">Awaiting review</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${
+            this._threads.length === 0
+              ? html`<tr>
+                  <td colspan="4" class="empty">No threads.</td>
+                </tr>`
+              : this._threads.map(
+                  (t) =>
+                    html`<tr>
+                      <th scope="row">
+                        <a href=${href('threads', t.key)}>${t.title ?? t.key}</a>
+                        ${t.title ? html`<code class="muted">${t.key}</code>` : ''}
+                      </th>
+                      <td>${t.commentCount}</td>
+                      <td>${t.pendingCount}</td>
+                      <td>${when(t.createdAt)}</td>
+                    </tr>`
+                )
+          }
+        </tbody>
+      </table>
+      ${loadMore(this._next, () => this.#more())}
+      <form @submit=${this.#create}>
+        <fieldset>
+          <legend>Create a thread</legend>
+          <div class="field">
+            <label for="new-thread-key">Key</label>
+            <span class="hint" id="new-thread-key-hint"
+              >The page key used in the embed (data-thread)</span
+            >
+            <input
+              id="new-thread-key"
+              name="key"
+              type="text"
+              required
+              maxlength="200"
+              aria-describedby="new-thread-key-hint"
+            />
+          </div>
+          <div class="field">
+            <label for="new-thread-title">Title (optional)</label>
+            <input id="new-thread-title" name="title" type="text" maxlength="300" />
+          </div>
+          <button class="primary">Create thread</button>
+        </fieldset>
+      </form>`
+  }
+
+  #renderThread() {
+    const thread = this._thread
+    return html`<p><a href=${href('threads')}>All threads</a></p>
+      <h1 tabindex="-1">Thread ${this.#key}</h1>
+      ${this.messages()}
+      ${
+        thread
+          ? html`<p class="meta">
+                <span>${thread.commentCount} comments</span>
+                <span>${thread.pendingCount} awaiting review</span>
+              </p>
+              <form @submit=${this.#save}>
+                <div class="field">
+                  <label for="thread-title">Title</label>
+                  <input
+                    id="thread-title"
+                    name="title"
+                    type="text"
+                    maxlength="300"
+                    .value=${thread.title ?? ''}
+                  />
+                </div>
+                <fieldset>
+                  <legend>Reactions</legend>
+                  ${(
+                    [
+                      ['site', "The site's reactions"],
+                      ['custom', 'A narrower set for this thread'],
+                      ['off', 'No reactions'],
+                    ] as const
+                  ).map(
+                    ([value, label]) =>
+                      html`<div class="check">
+                        <input
+                          type="radio"
+                          id=${`reactions-${value}`}
+                          name="reactions"
+                          value=${value}
+                          .checked=${this._reactions === value}
+                          @change=${() => (this._reactions = value)}
+                        />
+                        <label for=${`reactions-${value}`}>${label}</label>
+                      </div>`
+                  )}
+                  ${
+                    this._reactions === 'custom'
+                      ? html`<div class="field">
+                          <label for="thread-emoji">Emoji, separated by spaces</label>
+                          <input
+                            id="thread-emoji"
+                            name="emoji"
+                            type="text"
+                            .value=${(thread.settings.reactions ?? []).join(' ')}
+                          />
+                        </div>`
+                      : ''
+                  }
+                </fieldset>
+                <button class="primary">Save thread</button>
+              </form>
+              ${this.#renderPolls()}`
+          : ''
+      }`
+  }
+
+  #renderPolls() {
+    return html`<h2>Polls of this thread</h2>
+      <ul class="items" aria-label="Polls">
+        ${this._polls.length === 0 ? html`<li class="empty">No polls.</li>` : ''}
+        ${this._polls.map(
+          (p) =>
+            html`<li>
+              <h3>${p.question}</h3>
+              <p class="meta">
+                <span class="badge">${p.status}</span><span>Key <code>${p.id}</code></span>
+                <span>${p.voters} voters</span><span>${p.kind} choice</span>
+              </p>
+              <ul class="reasons">
+                ${p.options.map(
+                  (o) =>
+                    html`<li>
+                      ${o.label}: ${o.votes} (${o.percent}%)${o.hidden ? ' — hidden' : ''}
+                    </li>`
+                )}
+              </ul>
+              <div class="actions">
+                <button
+                  type="button"
+                  aria-label=${`Edit poll ${p.id}`}
+                  @click=${() => this.#openEdit(p)}
+                >
+                  Edit
+                </button>
+                ${
+                  p.status === 'closed'
+                    ? ''
+                    : html`<button
+                        type="button"
+                        aria-label=${`Close now: poll ${p.id}`}
+                        @click=${() => this.#closePoll(p)}
+                      >
+                        Close now
+                      </button>`
+                }
+              </div>
+            </li>`
+        )}
+      </ul>
+      <form @submit=${this.#createPoll}>
+        <fieldset>
+          <legend>Create a poll for this thread</legend>
+          ${newPollFields()}
+          <button class="primary">Create poll</button>
+        </fieldset>
+      </form>
+      ${
+        this._editing
+          ? html`<dialog
+              id="edit-poll"
+              aria-labelledby="edit-poll-title"
+              @close=${() => (this._editing = null)}
+            >
+              <h2 id="edit-poll-title">Edit poll ${this._editing.id}</h2>
+              <form @submit=${this.#editPoll}>
+                ${pollSettingsFields('edit-poll', this._editing)}
+                ${editOptionsFields(this._editing, (option) => this.#deleteOption(option))}
+                ${this.messages(true)}
+                <div class="actions">
+                  <button class="primary">Save poll</button>
+                  <button type="button" @click=${() => this.closeDialog('edit-poll')}>
+                    Cancel
+                  </button>
+                </div>
+              </form>
+            </dialog>`
+          : ''
+      }`
+  }
+
+  async #openEdit(poll: AdminPoll): Promise<void> {
+    this._editing = poll
+    await this.showDialog('edit-poll')
+  }
+}
