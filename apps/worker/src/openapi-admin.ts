@@ -29,16 +29,9 @@ const ADMIN_ROLE = 'Needs the admin role (an admin key of this site, or the owne
 const MODERATOR_ROLE = 'Any key of this site, or the owner.'
 
 export function adminAccessPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
-  const { toOpenApiPath: path, json, errors } = h
+  const { toOpenApiPath: path, json, errors, admin } = h
   const security = [{ adminToken: [] }]
   const authErrors: ErrorCode[] = ['unauthorized', 'forbidden_origin', 'internal']
-  const siteErrors: ErrorCode[] = [...h.siteErrors, 'unauthorized', 'forbidden', 'forbidden_origin']
-  const writeErrors: ErrorCode[] = [
-    ...siteErrors,
-    'invalid_json',
-    'unsupported_media_type',
-    'payload_too_large',
-  ]
   return {
     [path(ADMIN_ROUTES.me)]: {
       get: {
@@ -66,108 +59,95 @@ export function adminAccessPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
       },
     },
     [path(ADMIN_ROUTES.site)]: {
-      get: {
+      get: admin({
         operationId: 'adminGetSite',
         summary: 'The site: name, allowed origins and settings',
         description: `Settings in full, defaults filled in. ${ADMIN_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema },
         responses: {
           '200': { description: 'The site', ...json(AdminSiteSchema) },
-          ...errors(...siteErrors),
         },
-      },
-      patch: {
+      }),
+      patch: admin({
         operationId: 'adminEditSite',
         summary: 'Change the name, allowed origins or settings',
         description: `Only the fields sent change, and the next request reads them. \`settings\` is any part of SiteSettings at any depth (arrays are replaced whole); the result is validated as a whole and errors name the field, e.g. \`body.settings.moderation.holdRules.maxLinks\`. Unknown fields are refused. Audited as site.update with each changed field's old and new value. ${ADMIN_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema },
         requestBody: { required: true, ...json(EditSiteSchema) },
         responses: {
           '200': { description: 'The site afterwards', ...json(AdminSiteSchema) },
-          ...errors(...writeErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.keys)]: {
-      get: {
+      get: admin({
         operationId: 'adminListKeys',
         summary: "The site's API keys",
         description: `Newest first, revoked ones included; never the secret. ${ADMIN_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema },
         responses: {
           '200': { description: 'The keys', ...json(ApiKeyListSchema) },
-          ...errors(...siteErrors),
         },
-      },
-      post: {
+      }),
+      post: admin({
         operationId: 'adminCreateKey',
         summary: 'Create an API key for this site',
         description: `The answer holds the key (\`pk_<id>_<secret>\`) this once; only a SHA-256 of the secret is stored. Audited as key.create. ${ADMIN_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema },
         requestBody: { required: true, ...json(NewApiKeySchema) },
         responses: {
           '201': { description: 'The key, with its secret', ...json(CreatedApiKeySchema) },
-          ...errors(...writeErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.key)]: {
-      delete: {
-        operationId: 'adminRevokeKey',
-        summary: 'Revoke an API key',
-        description: `It answers 401 from the next request on. Revoking a revoked key changes nothing. Audited as key.revoke. ${ADMIN_ROLE}`,
-        security,
-        requestParams: { path: ApiKeyParamsSchema },
-        responses: {
-          '200': { description: 'The revoked key', ...json(ApiKeySchema) },
-          ...errors(...siteErrors, 'not_found'),
+      delete: admin(
+        {
+          operationId: 'adminRevokeKey',
+          summary: 'Revoke an API key',
+          description: `It answers 401 from the next request on. Revoking a revoked key changes nothing. Audited as key.revoke. ${ADMIN_ROLE}`,
+          requestParams: { path: ApiKeyParamsSchema },
+          responses: {
+            '200': { description: 'The revoked key', ...json(ApiKeySchema) },
+          },
         },
-      },
+        'not_found'
+      ),
     },
     [path(ADMIN_ROUTES.threads)]: {
-      get: {
+      get: admin({
         operationId: 'adminListThreads',
         summary: "The site's threads, newest first",
         description: `With their published and held comment counts. \`q\` searches keys and titles (case-insensitive for ASCII). Keyset pagination with \`nextCursor\`. ${MODERATOR_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema, query: AdminThreadListQuerySchema },
         responses: {
           '200': { description: 'A page of threads', ...json(AdminThreadPageSchema) },
-          ...errors(...siteErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.thread)]: {
-      put: {
+      put: admin({
         operationId: 'adminPutThread',
         summary: 'Create or edit a thread',
         description: `Sets the title and, when sent, replaces the thread's settings. Thread keys may contain slashes: percent-encode them (%2F), as for the public thread route. Audited as thread.create or thread.update. ${ADMIN_ROLE}`,
-        security,
         requestParams: { path: ThreadParamsSchema },
         requestBody: { required: true, ...json(PutThreadSchema) },
         responses: {
           '200': { description: 'The edited thread', ...json(AdminThreadSchema) },
           '201': { description: 'The new thread', ...json(AdminThreadSchema) },
-          ...errors(...writeErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.audit)]: {
-      get: {
+      get: admin({
         operationId: 'adminAuditLog',
         summary: "The site's audit log, newest first",
         description: `Every admin action: who (the owner or a key, with its name), what, on what, when and why. Filters combine; keyset pagination with \`nextCursor\`. ${MODERATOR_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema, query: AuditQuerySchema },
         responses: {
           '200': { description: 'A page of entries', ...json(AuditPageSchema) },
-          ...errors(...siteErrors),
         },
-      },
+      }),
     },
   }
 }

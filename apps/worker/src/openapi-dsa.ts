@@ -22,7 +22,6 @@ import {
   NoticeReceiptSchema,
   ROUTES,
   SiteParamsSchema,
-  type ErrorCode,
 } from '@parley/core'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
 import type { OpenApiHelpers } from './openapi-polls.ts'
@@ -36,15 +35,7 @@ const PAGING =
   'Newest first. Keyset pagination: pass `nextCursor` as `cursor` (with the same filter) for the next page.'
 
 export function dsaPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
-  const { toOpenApiPath: path, json, errors } = h
-  const security = [{ adminToken: [] }]
-  const siteErrors: ErrorCode[] = [...h.siteErrors, 'unauthorized', 'forbidden', 'forbidden_origin']
-  const writeErrors: ErrorCode[] = [
-    ...siteErrors,
-    'invalid_json',
-    'unsupported_media_type',
-    'payload_too_large',
-  ]
+  const { toOpenApiPath: path, json, errors, admin } = h
   const { network, site } = NOTICE_RATE_LIMITS
   return {
     [path(ROUTES.notices)]: {
@@ -83,96 +74,97 @@ export function dsaPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
       },
     },
     [path(ADMIN_ROUTES.bans)]: {
-      get: {
+      get: admin({
         operationId: 'adminListBans',
         summary: "The site's bans",
         description: `${PAGING} \`active=true\` lists bans in force, \`active=false\` lifted or expired ones. ${MODERATOR_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema, query: BanListQuerySchema },
         responses: {
           '200': { description: 'A page of bans', ...json(BanPageSchema) },
-          ...errors(...siteErrors),
         },
-      },
-      post: {
-        operationId: 'adminBan',
-        summary: 'Ban a reader by token, by network, or both',
-        description: `Ban the author of \`commentId\`, or \`readerId\` directly. A banned reader's comments, reactions, reports and votes are refused with 403 banned until the ban expires or is lifted. A network ban matches every reader posting from the network the comment came from (the IPv4 address, or the IPv6 /64): it keys on an HMAC of the network under a key derived from a Worker secret, stored with each comment; no address is ever stored. It can be made only from a comment whose network is known (422 network_unknown naming body.scope otherwise). Mind that a network ban also stops everybody else behind that address (an office, a school, a mobile carrier's NAT).\n\nA shadow ban lets the reader go on: their new comments are stored as shadow comments that they see as published and nobody else sees; their reactions and reports are answered as accepted but not stored, so they change nothing others see; their votes count as usual (one anonymous ballot per token, as for anyone). When a full ban and a shadow ban both match, the full ban applies. Each ban gets an audit entry. ${MODERATOR_ROLE}`,
-        security,
-        requestParams: { path: SiteParamsSchema },
-        requestBody: { required: true, ...json(NewBanSchema) },
-        responses: {
-          '201': { description: 'The ban, or two for scope "both"', ...json(BansCreatedSchema) },
-          ...errors(...writeErrors, 'comment_not_found', 'network_unknown'),
+      }),
+      post: admin(
+        {
+          operationId: 'adminBan',
+          summary: 'Ban a reader by token, by network, or both',
+          description: `Ban the author of \`commentId\`, or \`readerId\` directly. A banned reader's comments, reactions, reports and votes are refused with 403 banned until the ban expires or is lifted. A network ban matches every reader posting from the network the comment came from (the IPv4 address, or the IPv6 /64): it keys on an HMAC of the network under a key derived from a Worker secret, stored with each comment; no address is ever stored. It can be made only from a comment whose network is known (422 network_unknown naming body.scope otherwise). Mind that a network ban also stops everybody else behind that address (an office, a school, a mobile carrier's NAT).\n\nA shadow ban lets the reader go on: their new comments are stored as shadow comments that they see as published and nobody else sees; their reactions and reports are answered as accepted but not stored, so they change nothing others see; their votes count as usual (one anonymous ballot per token, as for anyone). When a full ban and a shadow ban both match, the full ban applies. Each ban gets an audit entry. ${MODERATOR_ROLE}`,
+          requestParams: { path: SiteParamsSchema },
+          requestBody: { required: true, ...json(NewBanSchema) },
+          responses: {
+            '201': { description: 'The ban, or two for scope "both"', ...json(BansCreatedSchema) },
+          },
         },
-      },
+        'comment_not_found',
+        'network_unknown'
+      ),
     },
     [path(ADMIN_ROUTES.ban)]: {
-      delete: {
-        operationId: 'adminLiftBan',
-        summary: 'Lift a ban',
-        description: `The ban stays in the list, with \`liftedAt\`. Lifting a lifted ban changes nothing (200). Audited. ${MODERATOR_ROLE}`,
-        security,
-        requestParams: { path: BanParamsSchema },
-        responses: {
-          '200': { description: 'The lifted ban', ...json(BanSchema) },
-          ...errors(...siteErrors, 'not_found'),
+      delete: admin(
+        {
+          operationId: 'adminLiftBan',
+          summary: 'Lift a ban',
+          description: `The ban stays in the list, with \`liftedAt\`. Lifting a lifted ban changes nothing (200). Audited. ${MODERATOR_ROLE}`,
+          requestParams: { path: BanParamsSchema },
+          responses: {
+            '200': { description: 'The lifted ban', ...json(BanSchema) },
+          },
         },
-      },
+        'not_found'
+      ),
     },
     [path(ADMIN_ROUTES.notices)]: {
-      get: {
+      get: admin({
         operationId: 'adminListNotices',
         summary: 'DSA notices of illegal content',
         description: `Each with the comment it is about (an excerpt, its moderation state). ${PAGING} ${MODERATOR_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema, query: NoticeListQuerySchema },
         responses: {
           '200': { description: 'A page of notices', ...json(AdminNoticePageSchema) },
-          ...errors(...siteErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.noticeDecision)]: {
-      post: {
-        operationId: 'adminDecideNotice',
-        summary: 'Act on a notice: remove the comment, or dismiss the notice',
-        description: `\`remove\` removes the comment with the \`reason\` and the \`statement\` of reasons its author sees (DSA art. 17), and marks the notice actioned; readers see a tombstone unless the site turns tombstones off. \`dismiss\` leaves the comment as it is. One batch: the comment, the notice and the audit entries. A notice is decided once (409 conflict). ${MODERATOR_ROLE}`,
-        security,
-        requestParams: { path: NoticeParamsSchema },
-        requestBody: { required: true, ...json(NoticeDecisionSchema) },
-        responses: {
-          '200': { description: 'The decided notice', ...json(AdminNoticeSchema) },
-          ...errors(...writeErrors, 'not_found', 'conflict'),
+      post: admin(
+        {
+          operationId: 'adminDecideNotice',
+          summary: 'Act on a notice: remove the comment, or dismiss the notice',
+          description: `\`remove\` removes the comment with the \`reason\` and the \`statement\` of reasons its author sees (DSA art. 17), and marks the notice actioned; readers see a tombstone unless the site turns tombstones off. \`dismiss\` leaves the comment as it is. One batch: the comment, the notice and the audit entries. A notice is decided once (409 conflict). ${MODERATOR_ROLE}`,
+          requestParams: { path: NoticeParamsSchema },
+          requestBody: { required: true, ...json(NoticeDecisionSchema) },
+          responses: {
+            '200': { description: 'The decided notice', ...json(AdminNoticeSchema) },
+          },
         },
-      },
+        'not_found',
+        'conflict'
+      ),
     },
     [path(ADMIN_ROUTES.appeals)]: {
-      get: {
+      get: admin({
         operationId: 'adminListAppeals',
         summary: "Authors' appeals against removals",
         description: `Each with the removed comment and its statement of reasons. ${PAGING} ${MODERATOR_ROLE}`,
-        security,
         requestParams: { path: SiteParamsSchema, query: AppealListQuerySchema },
         responses: {
           '200': { description: 'A page of appeals', ...json(AdminAppealPageSchema) },
-          ...errors(...siteErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.appealDecision)]: {
-      post: {
-        operationId: 'adminDecideAppeal',
-        summary: 'Decide an appeal: uphold the removal or reverse it',
-        description: `\`reversed\` publishes the comment again; \`upheld\` leaves it removed. The author sees the outcome as \`removal.appeal\`. One batch with the audit entries. An appeal is decided once (409 conflict). ${MODERATOR_ROLE}`,
-        security,
-        requestParams: { path: CommentParamsSchema },
-        requestBody: { required: true, ...json(AppealDecisionSchema) },
-        responses: {
-          '200': { description: 'The decided appeal', ...json(AdminAppealSchema) },
-          ...errors(...writeErrors, 'not_found', 'conflict'),
+      post: admin(
+        {
+          operationId: 'adminDecideAppeal',
+          summary: 'Decide an appeal: uphold the removal or reverse it',
+          description: `\`reversed\` publishes the comment again; \`upheld\` leaves it removed. The author sees the outcome as \`removal.appeal\`. One batch with the audit entries. An appeal is decided once (409 conflict). ${MODERATOR_ROLE}`,
+          requestParams: { path: CommentParamsSchema },
+          requestBody: { required: true, ...json(AppealDecisionSchema) },
+          responses: {
+            '200': { description: 'The decided appeal', ...json(AdminAppealSchema) },
+          },
         },
-      },
+        'not_found',
+        'conflict'
+      ),
     },
   }
 }

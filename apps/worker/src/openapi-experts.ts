@@ -36,20 +36,7 @@ const MODERATOR = 'Needs the moderator role (or admin, or the owner token).'
 const ADMIN = 'Needs the admin role (or the owner token).'
 
 export function expertPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
-  const { toOpenApiPath: path, json, errors } = h
-  const adminAuth = [{ adminToken: [] }]
-  const adminErrors: ErrorCode[] = [
-    ...h.siteErrors,
-    'unauthorized',
-    'forbidden',
-    'forbidden_origin',
-  ]
-  const adminWriteErrors: ErrorCode[] = [
-    ...adminErrors,
-    'invalid_json',
-    'unsupported_media_type',
-    'payload_too_large',
-  ]
+  const { toOpenApiPath: path, json, errors, admin } = h
   // The link is the credential: no site in the path, no bearer token, no CORS.
   const linkErrors: ErrorCode[] = [
     'invalid_input',
@@ -63,159 +50,164 @@ export function expertPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
   const answerable = ['comment_not_found', 'comment_deleted', 'conflict'] as const
   return {
     [path(ADMIN_ROUTES.experts)]: {
-      get: {
+      get: admin({
         operationId: 'adminListExperts',
         summary: "The site's experts, by name",
         description: `${MODERATOR} Archived experts are left out unless \`archived\` asks for them.`,
-        security: adminAuth,
         requestParams: { path: SiteParamsSchema, query: AdminExpertListQuerySchema },
         responses: {
           '200': { description: 'The experts', ...json(AdminExpertListSchema) },
-          ...errors(...adminErrors),
         },
-      },
-      post: {
+      }),
+      post: admin({
         operationId: 'adminCreateExpert',
         summary: 'Record an expert',
         description: `${ADMIN} Audited as expert.create.`,
-        security: adminAuth,
         requestParams: { path: SiteParamsSchema },
         requestBody: { required: true, ...json(NewExpertSchema) },
         responses: {
           '201': { description: 'The new expert', ...json(AdminExpertSchema) },
-          ...errors(...adminWriteErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.expert)]: {
-      patch: {
-        operationId: 'adminEditExpert',
-        summary: "Edit an expert's name, title, organisation or photo",
-        description: `${ADMIN} Only the fields sent change; \`photoUrl: null\` removes the photo. Their responses show the new details. Audited as expert.update.`,
-        security: adminAuth,
-        requestParams: { path: ExpertParamsSchema },
-        requestBody: { required: true, ...json(EditExpertSchema) },
-        responses: {
-          '200': { description: 'The edited expert', ...json(AdminExpertSchema) },
-          ...errors(...adminWriteErrors, 'expert_not_found'),
+      patch: admin(
+        {
+          operationId: 'adminEditExpert',
+          summary: "Edit an expert's name, title, organisation or photo",
+          description: `${ADMIN} Only the fields sent change; \`photoUrl: null\` removes the photo. Their responses show the new details. Audited as expert.update.`,
+          requestParams: { path: ExpertParamsSchema },
+          requestBody: { required: true, ...json(EditExpertSchema) },
+          responses: {
+            '200': { description: 'The edited expert', ...json(AdminExpertSchema) },
+          },
         },
-      },
-      delete: {
-        operationId: 'adminArchiveExpert',
-        summary: 'Archive an expert',
-        description: `${ADMIN} The expert gets no new responses or invitations and their open invitations are revoked; the responses they gave stay. Archiving again changes nothing. Audited as expert.archive.`,
-        security: adminAuth,
-        requestParams: { path: ExpertParamsSchema },
-        responses: {
-          '200': { description: 'The archived expert', ...json(AdminExpertSchema) },
-          ...errors(...adminErrors, 'expert_not_found'),
+        'expert_not_found'
+      ),
+      delete: admin(
+        {
+          operationId: 'adminArchiveExpert',
+          summary: 'Archive an expert',
+          description: `${ADMIN} The expert gets no new responses or invitations and their open invitations are revoked; the responses they gave stay. Archiving again changes nothing. Audited as expert.archive.`,
+          requestParams: { path: ExpertParamsSchema },
+          responses: {
+            '200': { description: 'The archived expert', ...json(AdminExpertSchema) },
+          },
         },
-      },
+        'expert_not_found'
+      ),
     },
     [path(ADMIN_ROUTES.commentExpertResponses)]: {
-      post: {
-        operationId: 'adminCreateExpertResponse',
-        summary: "Attach an expert's response to a comment",
-        description: `${MODERATOR} For a response the expert sent some other way. Published at once, shown under the comment and in the thread's Featured section. The comment must be published (409 conflict otherwise; comment_deleted for a deleted one) and the expert not archived (404 expert_not_found naming body.expertId). Audited as expert_response.create.`,
-        security: adminAuth,
-        requestParams: { path: CommentParamsSchema },
-        requestBody: { required: true, ...json(NewExpertResponseSchema) },
-        responses: {
-          '201': { description: 'The response', ...json(AdminExpertResponseSchema) },
-          ...errors(...adminWriteErrors, ...answerable, 'expert_not_found'),
+      post: admin(
+        {
+          operationId: 'adminCreateExpertResponse',
+          summary: "Attach an expert's response to a comment",
+          description: `${MODERATOR} For a response the expert sent some other way. Published at once, shown under the comment and in the thread's Featured section. The comment must be published (409 conflict otherwise; comment_deleted for a deleted one) and the expert not archived (404 expert_not_found naming body.expertId). Audited as expert_response.create.`,
+          requestParams: { path: CommentParamsSchema },
+          requestBody: { required: true, ...json(NewExpertResponseSchema) },
+          responses: {
+            '201': { description: 'The response', ...json(AdminExpertResponseSchema) },
+          },
         },
-      },
+        ...answerable,
+        'expert_not_found'
+      ),
     },
     [path(ADMIN_ROUTES.expertResponses)]: {
-      get: {
+      get: admin({
         operationId: 'adminListExpertResponses',
         summary: "The site's expert responses, newest first",
         description: `${MODERATOR} \`status=pending\` lists the responses waiting for review.`,
-        security: adminAuth,
         requestParams: { path: SiteParamsSchema, query: AdminExpertResponseListQuerySchema },
         responses: {
           '200': { description: 'A page of responses', ...json(AdminExpertResponsePageSchema) },
-          ...errors(...adminErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.expertResponse)]: {
-      patch: {
-        operationId: 'adminEditExpertResponse',
-        summary: "Edit a response's text or expert",
-        description: `${MODERATOR} Audited as expert_response.update with the previous text.`,
-        security: adminAuth,
-        requestParams: { path: ExpertResponseParamsSchema },
-        requestBody: { required: true, ...json(EditExpertResponseSchema) },
-        responses: {
-          '200': { description: 'The edited response', ...json(AdminExpertResponseSchema) },
-          ...errors(...adminWriteErrors, 'not_found', 'expert_not_found'),
+      patch: admin(
+        {
+          operationId: 'adminEditExpertResponse',
+          summary: "Edit a response's text or expert",
+          description: `${MODERATOR} Audited as expert_response.update with the previous text.`,
+          requestParams: { path: ExpertResponseParamsSchema },
+          requestBody: { required: true, ...json(EditExpertResponseSchema) },
+          responses: {
+            '200': { description: 'The edited response', ...json(AdminExpertResponseSchema) },
+          },
         },
-      },
-      delete: {
-        operationId: 'adminDeleteExpertResponse',
-        summary: 'Delete a response',
-        description: `${MODERATOR} Audited as expert_response.delete, with its text.`,
-        security: adminAuth,
-        requestParams: { path: ExpertResponseParamsSchema },
-        responses: {
-          '204': { description: 'Deleted' },
-          ...errors(...adminErrors, 'not_found'),
+        'not_found',
+        'expert_not_found'
+      ),
+      delete: admin(
+        {
+          operationId: 'adminDeleteExpertResponse',
+          summary: 'Delete a response',
+          description: `${MODERATOR} Audited as expert_response.delete, with its text.`,
+          requestParams: { path: ExpertResponseParamsSchema },
+          responses: {
+            '204': { description: 'Deleted' },
+          },
         },
-      },
+        'not_found'
+      ),
     },
     [path(ADMIN_ROUTES.expertResponseApprove)]: {
-      post: {
-        operationId: 'adminApproveExpertResponse',
-        summary: 'Publish a response that waited for review',
-        description: `${MODERATOR} pending → published; 409 conflict when it is already published. Audited as expert_response.approve.`,
-        security: adminAuth,
-        requestParams: { path: ExpertResponseParamsSchema },
-        responses: {
-          '200': { description: 'The published response', ...json(AdminExpertResponseSchema) },
-          ...errors(...adminErrors, 'not_found', 'conflict'),
+      post: admin(
+        {
+          operationId: 'adminApproveExpertResponse',
+          summary: 'Publish a response that waited for review',
+          description: `${MODERATOR} pending → published; 409 conflict when it is already published. Audited as expert_response.approve.`,
+          requestParams: { path: ExpertResponseParamsSchema },
+          responses: {
+            '200': { description: 'The published response', ...json(AdminExpertResponseSchema) },
+          },
         },
-      },
+        'not_found',
+        'conflict'
+      ),
     },
     [path(ADMIN_ROUTES.commentInvitations)]: {
-      post: {
-        operationId: 'adminCreateInvitation',
-        summary: 'Invite an expert to answer a comment',
-        description: `${MODERATOR} Returns the link to send them: \`<this origin>/admin/answer#<token>\`, signed, valid for \`expiresInHours\`, good for one answer, revocable. Audited as invitation.create.`,
-        security: adminAuth,
-        requestParams: { path: CommentParamsSchema },
-        requestBody: { required: true, ...json(NewInvitationSchema) },
-        responses: {
-          '201': { description: 'The invitation and its link', ...json(InvitationSchema) },
-          ...errors(...adminWriteErrors, ...answerable, 'expert_not_found'),
+      post: admin(
+        {
+          operationId: 'adminCreateInvitation',
+          summary: 'Invite an expert to answer a comment',
+          description: `${MODERATOR} Returns the link to send them: \`<this origin>/admin/answer#<token>\`, signed, valid for \`expiresInHours\`, good for one answer, revocable. Audited as invitation.create.`,
+          requestParams: { path: CommentParamsSchema },
+          requestBody: { required: true, ...json(NewInvitationSchema) },
+          responses: {
+            '201': { description: 'The invitation and its link', ...json(InvitationSchema) },
+          },
         },
-      },
+        ...answerable,
+        'expert_not_found'
+      ),
     },
     [path(ADMIN_ROUTES.invitations)]: {
-      get: {
+      get: admin({
         operationId: 'adminListInvitations',
         summary: "The site's invitations, newest first",
         description: `${MODERATOR} \`status=open\` lists the questions still waiting for an answer.`,
-        security: adminAuth,
         requestParams: { path: SiteParamsSchema, query: InvitationListQuerySchema },
         responses: {
           '200': { description: 'A page of invitations', ...json(InvitationPageSchema) },
-          ...errors(...adminErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.invitation)]: {
-      delete: {
-        operationId: 'adminRevokeInvitation',
-        summary: 'Revoke an invitation',
-        description: `${MODERATOR} Its link stops working at once (404 invitation_invalid). An answered invitation cannot be revoked (409 already_answered; delete the response instead). Revoking again changes nothing. Audited as invitation.revoke.`,
-        security: adminAuth,
-        requestParams: { path: InvitationParamsSchema },
-        responses: {
-          '200': { description: 'The revoked invitation', ...json(InvitationSchema) },
-          ...errors(...adminErrors, 'not_found', 'already_answered'),
+      delete: admin(
+        {
+          operationId: 'adminRevokeInvitation',
+          summary: 'Revoke an invitation',
+          description: `${MODERATOR} Its link stops working at once (404 invitation_invalid). An answered invitation cannot be revoked (409 already_answered; delete the response instead). Revoking again changes nothing. Audited as invitation.revoke.`,
+          requestParams: { path: InvitationParamsSchema },
+          responses: {
+            '200': { description: 'The revoked invitation', ...json(InvitationSchema) },
+          },
         },
-      },
+        'not_found',
+        'already_answered'
+      ),
     },
     [path(ROUTES.invitation)]: {
       get: {

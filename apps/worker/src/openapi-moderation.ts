@@ -29,67 +29,55 @@ const STALE =
   '409 conflict also when another moderator changed the comment meanwhile (nothing is changed or logged); 409 comment_deleted for a comment its author deleted.'
 
 export function moderationPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
-  const { toOpenApiPath: path, json, errors } = h
-  const adminAuth = [{ adminToken: [] }]
-  const adminErrors: ErrorCode[] = [
-    ...h.siteErrors,
-    'unauthorized',
-    'forbidden',
-    'forbidden_origin',
-  ]
-  const actionErrors: ErrorCode[] = [
-    ...adminErrors,
-    'invalid_json',
-    'unsupported_media_type',
-    'payload_too_large',
-    'comment_not_found',
-    'comment_deleted',
-    'conflict',
-  ]
+  const { toOpenApiPath: path, json, admin } = h
   const action = (
     operationId: string,
     summary: string,
     description: string,
     body: z.ZodType,
     extraErrors: ErrorCode[] = []
-  ) => ({
-    operationId,
-    summary,
-    description: `${description} ${MODERATOR} ${STALE}`,
-    security: adminAuth,
-    requestParams: { path: CommentParamsSchema },
-    requestBody: { required: false, ...json(body) },
-    responses: {
-      '200': { description: 'The comment afterwards', ...json(AdminCommentSchema) },
-      ...errors(...actionErrors, ...extraErrors),
-    },
-  })
+  ) =>
+    admin(
+      {
+        operationId,
+        summary,
+        description: `${description} ${MODERATOR} ${STALE}`,
+        requestParams: { path: CommentParamsSchema },
+        requestBody: { required: false, ...json(body) },
+        responses: {
+          '200': { description: 'The comment afterwards', ...json(AdminCommentSchema) },
+        },
+      },
+      'comment_not_found',
+      'comment_deleted',
+      'conflict',
+      ...extraErrors
+    )
   return {
     [path(ADMIN_ROUTES.comments)]: {
-      get: {
+      get: admin({
         operationId: 'adminListComments',
         summary: 'The moderation queue',
         description: `Newest first. \`view\`: pending (held for review, the default), reported (reported since a moderator last decided on it, not removed), recent (everything), removed, spam, shadow. Filters: \`thread\`, \`reader\` and \`q\` (the text or the author's name contains it; LIKE, case-insensitive for ASCII letters). Each request examines at most ${MODERATION_SCAN_MAX} comments of the view's index range, so a search over a large queue stays bounded: with \`q\`, \`thread\`, \`reader\` or the reported view a page may come back short, even empty, with a nextCursor to go on from. ${MODERATOR}`,
-        security: adminAuth,
         requestParams: { path: SiteParamsSchema, query: AdminCommentListQuerySchema },
         responses: {
           '200': { description: 'A page of the queue', ...json(AdminCommentPageSchema) },
-          ...errors(...adminErrors),
         },
-      },
+      }),
     },
     [path(ADMIN_ROUTES.comment)]: {
-      get: {
-        operationId: 'adminGetComment',
-        summary: 'A comment as stored, with its revisions, reports and audit entries',
-        description: MODERATOR,
-        security: adminAuth,
-        requestParams: { path: CommentParamsSchema },
-        responses: {
-          '200': { description: 'The comment', ...json(AdminCommentDetailSchema) },
-          ...errors(...adminErrors, 'comment_not_found'),
+      get: admin(
+        {
+          operationId: 'adminGetComment',
+          summary: 'A comment as stored, with its revisions, reports and audit entries',
+          description: MODERATOR,
+          requestParams: { path: CommentParamsSchema },
+          responses: {
+            '200': { description: 'The comment', ...json(AdminCommentDetailSchema) },
+          },
         },
-      },
+        'comment_not_found'
+      ),
       patch: {
         ...action(
           'adminEditComment',

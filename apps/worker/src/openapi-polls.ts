@@ -28,6 +28,8 @@ export interface OpenApiHelpers {
   errors: (...codes: ErrorCode[]) => ZodOpenApiOperationObject['responses']
   siteErrors: readonly ErrorCode[]
   writeErrors: readonly ErrorCode[]
+  /** An admin operation: the admin token, the errors of every admin call and then `codes`. */
+  admin: (operation: ZodOpenApiOperationObject, ...codes: ErrorCode[]) => ZodOpenApiOperationObject
 }
 
 export const ADMIN_SECURITY_SCHEME = {
@@ -54,21 +56,8 @@ const csv = {
 }
 
 export function pollPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
-  const { toOpenApiPath: path, json, errors } = h
+  const { toOpenApiPath: path, json, errors, admin } = h
   const readerAuth = [{ readerToken: [] }]
-  const adminAuth = [{ adminToken: [] }]
-  const adminErrors: ErrorCode[] = [
-    ...h.siteErrors,
-    'unauthorized',
-    'forbidden',
-    'forbidden_origin',
-  ]
-  const adminWriteErrors: ErrorCode[] = [
-    ...adminErrors,
-    'invalid_json',
-    'unsupported_media_type',
-    'payload_too_large',
-  ]
   const voteErrors: ErrorCode[] = [
     ...h.writeErrors,
     'unauthorized',
@@ -124,84 +113,91 @@ export function pollPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
       },
     },
     [path(ADMIN_ROUTES.polls)]: {
-      get: {
+      get: admin({
         operationId: 'adminListPolls',
         summary: "The site's polls, newest first",
-        security: adminAuth,
         requestParams: { path: SiteParamsSchema, query: AdminPollListQuerySchema },
         responses: {
           '200': { description: 'A page of polls', ...json(AdminPollPageSchema) },
-          ...errors(...adminErrors),
         },
-      },
-      post: {
-        operationId: 'adminCreatePoll',
-        summary: 'Create a poll',
-        description: 'With `thread`, the poll is shown with that thread (created if needed).',
-        security: adminAuth,
-        requestParams: { path: SiteParamsSchema },
-        requestBody: { required: true, ...json(NewPollSchema) },
-        responses: {
-          '201': { description: 'The new poll', ...json(AdminPollSchema) },
-          ...errors(...adminWriteErrors, 'conflict'),
+      }),
+      post: admin(
+        {
+          operationId: 'adminCreatePoll',
+          summary: 'Create a poll',
+          description: 'With `thread`, the poll is shown with that thread (created if needed).',
+          requestParams: { path: SiteParamsSchema },
+          requestBody: { required: true, ...json(NewPollSchema) },
+          responses: {
+            '201': { description: 'The new poll', ...json(AdminPollSchema) },
+          },
         },
-      },
+        'conflict'
+      ),
     },
     [path(ADMIN_ROUTES.poll)]: {
-      get: {
-        operationId: 'adminGetPoll',
-        summary: 'A poll with every option and its results',
-        security: adminAuth,
-        requestParams: { path: PollParamsSchema },
-        responses: {
-          '200': { description: 'The poll', ...json(AdminPollSchema) },
-          ...errors(...adminErrors, 'poll_not_found'),
+      get: admin(
+        {
+          operationId: 'adminGetPoll',
+          summary: 'A poll with every option and its results',
+          requestParams: { path: PollParamsSchema },
+          responses: {
+            '200': { description: 'The poll', ...json(AdminPollSchema) },
+          },
         },
-      },
-      patch: {
-        operationId: 'adminEditPoll',
-        summary: 'Edit a poll',
-        description:
-          'Only the fields sent change. `options` is the complete list in display order: relabel, hide, unhide and reorder existing options by id, add new ones by label. `closeNow` closes the poll; `closesAt: null` reopens it. Once the poll has votes, maxChoices can only be raised (409). 409 conflict also when the poll changed while the edit was made.',
-        security: adminAuth,
-        requestParams: { path: PollParamsSchema },
-        requestBody: { required: true, ...json(EditPollSchema) },
-        responses: {
-          '200': { description: 'The edited poll', ...json(AdminPollSchema) },
-          ...errors(...adminWriteErrors, 'poll_not_found', 'conflict'),
+        'poll_not_found'
+      ),
+      patch: admin(
+        {
+          operationId: 'adminEditPoll',
+          summary: 'Edit a poll',
+          description:
+            'Only the fields sent change. `options` is the complete list in display order: relabel, hide, unhide and reorder existing options by id, add new ones by label. `closeNow` closes the poll; `closesAt: null` reopens it. Once the poll has votes, maxChoices can only be raised (409). 409 conflict also when the poll changed while the edit was made.',
+          requestParams: { path: PollParamsSchema },
+          requestBody: { required: true, ...json(EditPollSchema) },
+          responses: {
+            '200': { description: 'The edited poll', ...json(AdminPollSchema) },
+          },
         },
-      },
+        'poll_not_found',
+        'conflict'
+      ),
     },
     [path(ADMIN_ROUTES.pollOption)]: {
-      delete: {
-        operationId: 'adminDeleteOption',
-        summary: 'Delete an option nobody chose',
-        description:
-          "An option with votes, or shown as a comment's stance, can only be hidden (PATCH options): 409 option_has_votes. 409 conflict when fewer than two visible options would remain.",
-        security: adminAuth,
-        requestParams: { path: AdminPollOptionParamsSchema },
-        responses: {
-          '200': { description: 'The poll without the option', ...json(AdminPollSchema) },
-          ...errors(...adminErrors, 'poll_not_found', 'not_found', 'option_has_votes', 'conflict'),
+      delete: admin(
+        {
+          operationId: 'adminDeleteOption',
+          summary: 'Delete an option nobody chose',
+          description:
+            "An option with votes, or shown as a comment's stance, can only be hidden (PATCH options): 409 option_has_votes. 409 conflict when fewer than two visible options would remain.",
+          requestParams: { path: AdminPollOptionParamsSchema },
+          responses: {
+            '200': { description: 'The poll without the option', ...json(AdminPollSchema) },
+          },
         },
-      },
+        'poll_not_found',
+        'not_found',
+        'option_has_votes',
+        'conflict'
+      ),
     },
     [path(ADMIN_ROUTES.pollExport)]: {
-      get: {
-        operationId: 'adminExportPoll',
-        summary: 'Download the results as CSV or JSON',
-        description:
-          'An attachment (Content-Disposition). CSV: UTF-8 with a byte order mark, a header row, one row per option (hidden ones included), RFC 4180 quoting; cells starting with = + - @ tab or CR get a leading apostrophe so spreadsheets never run them as formulas. JSON: the poll definition with per-option counts and percentages and the totals.',
-        security: adminAuth,
-        requestParams: { path: PollParamsSchema, query: PollExportQuerySchema },
-        responses: {
-          '200': {
-            description: 'The export',
-            content: { ...json(PollExportSchema).content, ...csv.content },
+      get: admin(
+        {
+          operationId: 'adminExportPoll',
+          summary: 'Download the results as CSV or JSON',
+          description:
+            'An attachment (Content-Disposition). CSV: UTF-8 with a byte order mark, a header row, one row per option (hidden ones included), RFC 4180 quoting; cells starting with = + - @ tab or CR get a leading apostrophe so spreadsheets never run them as formulas. JSON: the poll definition with per-option counts and percentages and the totals.',
+          requestParams: { path: PollParamsSchema, query: PollExportQuerySchema },
+          responses: {
+            '200': {
+              description: 'The export',
+              content: { ...json(PollExportSchema).content, ...csv.content },
+            },
           },
-          ...errors(...adminErrors, 'poll_not_found'),
         },
-      },
+        'poll_not_found'
+      ),
     },
   }
 }

@@ -29,7 +29,7 @@ import { adminAccessPaths } from './openapi-admin.ts'
 import { dsaPaths } from './openapi-dsa.ts'
 import { expertPaths } from './openapi-experts.ts'
 import { moderationPaths } from './openapi-moderation.ts'
-import { ADMIN_SECURITY_SCHEME, pollPaths } from './openapi-polls.ts'
+import { ADMIN_SECURITY_SCHEME, pollPaths, type OpenApiHelpers } from './openapi-polls.ts'
 import { PostCommentHeadersSchema } from './schemas.ts'
 
 /** Hono's `/:site` to OpenAPI's `/{site}`. */
@@ -65,6 +65,32 @@ const WRITE_ERRORS = [
 const COMMENT_ERRORS = [...SITE_ERRORS, 'comment_not_found'] as const
 const COMMENT_WRITE_ERRORS = [...WRITE_ERRORS, 'unauthorized', 'comment_not_found'] as const
 const readerAuth = [{ readerToken: [] }]
+const ADMIN_ERRORS = [...SITE_ERRORS, 'unauthorized', 'forbidden', 'forbidden_origin'] as const
+// An admin operation with a JSON body adds the body's errors.
+const ADMIN_WRITE_ERRORS = [
+  ...ADMIN_ERRORS,
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+] as const
+
+function admin(operation: ZodOpenApiOperationObject, ...codes: ErrorCode[]) {
+  const common = operation.requestBody ? ADMIN_WRITE_ERRORS : ADMIN_ERRORS
+  return {
+    ...operation,
+    security: [{ adminToken: [] }],
+    responses: { ...operation.responses, ...errors(...common, ...codes) },
+  }
+}
+
+const helpers: OpenApiHelpers = {
+  toOpenApiPath,
+  json,
+  errors,
+  siteErrors: SITE_ERRORS,
+  writeErrors: WRITE_ERRORS,
+  admin,
+}
 const optionalReaderAuth = [{}, ...readerAuth]
 
 function buildDocument() {
@@ -259,41 +285,11 @@ function buildDocument() {
           },
         },
       },
-      ...pollPaths({
-        toOpenApiPath,
-        json,
-        errors,
-        siteErrors: SITE_ERRORS,
-        writeErrors: WRITE_ERRORS,
-      }),
-      ...expertPaths({
-        toOpenApiPath,
-        json,
-        errors,
-        siteErrors: SITE_ERRORS,
-        writeErrors: WRITE_ERRORS,
-      }),
-      ...dsaPaths({
-        toOpenApiPath,
-        json,
-        errors,
-        siteErrors: SITE_ERRORS,
-        writeErrors: WRITE_ERRORS,
-      }),
-      ...moderationPaths({
-        toOpenApiPath,
-        json,
-        errors,
-        siteErrors: SITE_ERRORS,
-        writeErrors: WRITE_ERRORS,
-      }),
-      ...adminAccessPaths({
-        toOpenApiPath,
-        json,
-        errors,
-        siteErrors: SITE_ERRORS,
-        writeErrors: WRITE_ERRORS,
-      }),
+      ...pollPaths(helpers),
+      ...expertPaths(helpers),
+      ...dsaPaths(helpers),
+      ...moderationPaths(helpers),
+      ...adminAccessPaths(helpers),
       [ROUTES.openapi]: {
         get: {
           operationId: 'getOpenApiDocument',

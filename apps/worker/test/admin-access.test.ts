@@ -15,8 +15,15 @@ import {
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { hashSecret } from '../src/lib/api-keys.ts'
-import { route } from './admin-calls/types.ts'
-import { createKey, keyPath, keysPath, revokeKey } from './admin-keys-helpers.ts'
+import {
+  admin,
+  ADMIN_TOKEN,
+  createKey,
+  keyPath,
+  keysPath,
+  revokeKey,
+  route,
+} from './admin-helpers.ts'
 import {
   api,
   createSites,
@@ -28,7 +35,6 @@ import {
   postComment,
   SITE,
 } from './helpers.ts'
-import { ADMIN_TOKEN, admin } from './polls-helpers.ts'
 
 const DEFAULTS = SiteSettingsSchema.parse({})
 const sitePath = (site = SITE) => route(ADMIN_ROUTES.site, { site })
@@ -39,6 +45,14 @@ async function audit(query = '', token = ADMIN_TOKEN, site = SITE) {
   const res = await admin(`${route(ADMIN_ROUTES.audit, { site })}${query}`, { token })
   return expectBody(res, 200, AuditPageSchema)
 }
+
+/** A site of its own (no origins, default settings), so its lists hold only what a test makes. */
+const bareSite = (id: string, name: string) =>
+  env.DB.prepare(
+    `INSERT INTO sites (id, name, allowed_origins, created_at) VALUES (?1, ?2, '[]', 0)`
+  )
+    .bind(id, name)
+    .run()
 
 const keyRow = (id: string) =>
   env.DB.prepare('SELECT * FROM api_keys WHERE id = ?1').bind(id).first<Record<string, unknown>>()
@@ -429,11 +443,7 @@ describe('threads administration', () => {
 
   it('lists threads newest first with counts, searches key and title, and pages', async () => {
     const site = 'threads-admin'
-    await env.DB.prepare(
-      `INSERT INTO sites (id, name, allowed_origins, created_at) VALUES (?1, 'T', '[]', 0)`
-    )
-      .bind(site)
-      .run()
+    await bareSite(site, 'T')
     for (let i = 1; i <= 5; i++) {
       const res = await admin(threadPath(`page/${i}`, site), {
         method: 'PUT',
@@ -495,11 +505,7 @@ describe('threads administration', () => {
 describe('the audit log', () => {
   it('lists the site’s entries newest first, filtered and paged, naming the key that acted', async () => {
     const site = 'audited'
-    await env.DB.prepare(
-      `INSERT INTO sites (id, name, allowed_origins, created_at) VALUES (?1, 'A', '[]', 0)`
-    )
-      .bind(site)
-      .run()
+    await bareSite(site, 'A')
     const adminKey = await createKey('admin', site, ADMIN_TOKEN, 'Desk')
     const moderator = await createKey('moderator', site, adminKey.key)
     await admin(threadPath('a', site), { method: 'PUT', token: adminKey.key, json: { title: 'A' } })

@@ -4,9 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import app from '../src/index.ts'
 import { createSites, expectError, OTHER_ORIGIN, SITE_ORIGIN, WORKER_ORIGIN } from './helpers.ts'
 import { calls as pollCalls } from './admin-calls/polls.ts'
-import { route } from './admin-calls/types.ts'
-import { createKey } from './admin-keys-helpers.ts'
-import { ADMIN_TOKEN, admin, readerToken } from './polls-helpers.ts'
+import { admin, ADMIN_TOKEN, createKey, route } from './admin-helpers.ts'
+import { readerToken } from './polls-helpers.ts'
 
 // The per-route matrix (every route × every credential) is test/admin-matrix.test.ts. These
 // check what it does not, on the poll routes: other wrong tokens, the Worker's own origin,

@@ -1,9 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest'
 import app from '../src/index.ts'
-import { createKey, revokeKey } from './admin-keys-helpers.ts'
+import { admin, ADMIN_TOKEN, createKey, revokeKey } from './admin-helpers.ts'
 import type { AdminCall, MinimumRole } from './admin-calls/types.ts'
 import { createSites, expectError, OTHER_SITE, SITE, SITE_ORIGIN } from './helpers.ts'
-import { ADMIN_TOKEN, admin } from './polls-helpers.ts'
 
 // The auth matrix: every admin route × every kind of credential. Each area adds its routes in
 // test/admin-calls/<area>.ts (`export const calls: AdminCall[]`); the completeness test below

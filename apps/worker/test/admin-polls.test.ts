@@ -7,8 +7,8 @@ import {
 } from '@parley/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { api, createSites, expectBody, expectError, SITE } from './helpers.ts'
+import { admin } from './admin-helpers.ts'
 import {
-  admin,
   adminPollPath,
   adminPollsPath,
   createPoll,

@@ -9,25 +9,22 @@ import {
   type NewNoticeInput,
   type NoticeReceipt,
 } from '@parley/core'
-import { env } from 'cloudflare:workers'
 import { api, expectBody, SITE } from './helpers.ts'
-import { admin } from './polls-helpers.ts'
+import { admin, route } from './admin-helpers.ts'
 
 // Bans, DSA notices and appeals through the API, for bans.test.ts, dsa.test.ts and the auth matrix.
 
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ''))
-
-export const bansPath = (site = SITE) => fill(ADMIN_ROUTES.bans, { site })
-export const banPath = (ban: string, site = SITE) => fill(ADMIN_ROUTES.ban, { site, ban })
-export const adminNoticesPath = (site = SITE) => fill(ADMIN_ROUTES.notices, { site })
+export const bansPath = (site = SITE) => route(ADMIN_ROUTES.bans, { site })
+export const banPath = (ban: string, site = SITE) => route(ADMIN_ROUTES.ban, { site, ban })
+export const adminNoticesPath = (site = SITE) => route(ADMIN_ROUTES.notices, { site })
 export const noticeDecisionPath = (notice: string, site = SITE) =>
-  fill(ADMIN_ROUTES.noticeDecision, { site, notice })
-export const adminAppealsPath = (site = SITE) => fill(ADMIN_ROUTES.appeals, { site })
+  route(ADMIN_ROUTES.noticeDecision, { site, notice })
+export const adminAppealsPath = (site = SITE) => route(ADMIN_ROUTES.appeals, { site })
 export const appealDecisionPath = (comment: string, site = SITE) =>
-  fill(ADMIN_ROUTES.appealDecision, { site, comment })
-export const noticesPath = (comment: string, site = SITE) => fill(ROUTES.notices, { site, comment })
-export const appealPath = (comment: string, site = SITE) => fill(ROUTES.appeal, { site, comment })
+  route(ADMIN_ROUTES.appealDecision, { site, comment })
+export const noticesPath = (comment: string, site = SITE) =>
+  route(ROUTES.notices, { site, comment })
+export const appealPath = (comment: string, site = SITE) => route(ROUTES.appeal, { site, comment })
 
 /** Bans through the admin API (as the owner); returns the ban or bans made. */
 export async function ban(
@@ -81,20 +78,3 @@ export const fileAppeal = (
   text: unknown,
   site = SITE
 ) => api(appealPath(comment, site), { method: 'POST', token, json: { text } })
-
-/** The audit entries of one target, oldest first. */
-export async function auditOf(targetType: string, targetId: string) {
-  const { results } = await env.DB.prepare(
-    `SELECT actor, actor_role, action, reason, details FROM audit_log
-     WHERE target_type = ?1 AND target_id = ?2 ORDER BY id`
-  )
-    .bind(targetType, targetId)
-    .all<{
-      actor: string
-      actor_role: string
-      action: string
-      reason: string | null
-      details: string
-    }>()
-  return results
-}

@@ -12,7 +12,6 @@ import {
   adminAppealsPath,
   adminNoticesPath,
   appealDecisionPath,
-  auditOf,
   decideNotice,
   fileAppeal,
   fileNotice,
@@ -22,6 +21,7 @@ import {
 } from './dsa-helpers.ts'
 import {
   commentRow,
+  byNewReader,
   createSites,
   expectBody,
   expectError,
@@ -34,17 +34,13 @@ import {
   postComment,
   SITE_ORIGIN,
 } from './helpers.ts'
-import { admin } from './polls-helpers.ts'
+import { admin, auditOf } from './admin-helpers.ts'
 
 let seq = 0
 
 /** A comment by a fresh reader in a fresh thread. */
-async function authored(text = 'The new border policy will not stop the smugglers.') {
-  const reader = await newReader()
-  const thread = `dsa-${++seq}`
-  const comment = await postComment(reader.token, thread, { text })
-  return { reader, comment, thread }
-}
+const authored = (text = 'The new border policy will not stop the smugglers.') =>
+  byNewReader(`dsa-${++seq}`, { text })
 
 const decideAppeal = (comment: string, body: unknown) =>
   admin(appealDecisionPath(comment), { method: 'POST', json: body })

@@ -10,16 +10,12 @@ import {
   type NewExpert,
 } from '@parley/core'
 import { env } from 'cloudflare:workers'
-import { route } from './admin-calls/types.ts'
-import { api, expectBody, newReader, postComment, SITE } from './helpers.ts'
-import { admin } from './polls-helpers.ts'
+import { api, byNewReader, expectBody, SITE } from './helpers.ts'
+import { admin, route, sitePath } from './admin-helpers.ts'
 
 // Helpers for the expert, expert response and invitation tests (and their auth-matrix calls).
 
 let seq = 0
-
-export const sitePath = (template: string, values: Record<string, string> = {}, site = SITE) =>
-  route(template, { site, ...values })
 
 export async function createExpert(
   expert: Partial<NewExpert> = {},
@@ -43,8 +39,8 @@ export async function freshComment(
   body: Record<string, unknown> = {},
   site = SITE
 ): Promise<Comment> {
-  const { token } = await newReader(site)
-  return postComment(token, thread, { text: `Question ${++seq}?`, ...body }, {}, site)
+  const { comment } = await byNewReader(thread, { text: `Question ${++seq}?`, ...body }, {}, site)
+  return comment
 }
 
 export async function addResponse(
@@ -80,34 +76,6 @@ export const invitationPath = (token: string) => route('/v1/invitations/:token',
 
 export const answer = (token: string, text = 'My answer.', headers: Record<string, string> = {}) =>
   api(`${invitationPath(token)}/response`, { method: 'POST', json: { text }, headers })
-
-/** Sets the site's moderation settings directly (the settings API belongs to another area). */
-export async function setReviewExpertResponses(on: boolean, site = SITE): Promise<void> {
-  await env.DB.prepare(`UPDATE sites SET settings = json_patch(settings, ?2) WHERE id = ?1`)
-    .bind(site, JSON.stringify({ moderation: { reviewExpertResponses: on } }))
-    .run()
-}
-
-/** The audit rows of one target, oldest first. */
-export async function auditRows(targetType: string, targetId: string) {
-  const { results } = await env.DB.prepare(
-    `SELECT actor, actor_role, action, target_type, target_id, details FROM audit_log
-     WHERE target_type = ?1 AND target_id = ?2 ORDER BY id`
-  )
-    .bind(targetType, targetId)
-    .all<{
-      actor: string
-      actor_role: string
-      action: string
-      target_type: string
-      target_id: string
-      details: string
-    }>()
-  return results.map((row) => ({
-    ...row,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-  }))
-}
 
 /** Sets when a response was written, so that order assertions do not hang on clock ticks. */
 export async function setResponseTime(id: string, createdAt: number): Promise<void> {

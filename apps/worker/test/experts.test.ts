@@ -15,12 +15,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { publishedResponsesFor } from '../src/db/expert-responses.ts'
 import {
   addResponse,
-  auditRows,
   createExpert,
   freshComment,
   invite,
   setResponseTime,
-  sitePath,
 } from './experts-helpers.ts'
 import {
   api,
@@ -36,7 +34,8 @@ import {
   postComment,
   SITE,
 } from './helpers.ts'
-import { admin, createPoll } from './polls-helpers.ts'
+import { admin, auditOf, sitePath } from './admin-helpers.ts'
+import { createPoll } from './polls-helpers.ts'
 
 const expertsPath = (site = SITE) => sitePath(ADMIN_ROUTES.experts, {}, site)
 const expertPath = (id: string) => sitePath(ADMIN_ROUTES.expert, { expert: id })
@@ -68,7 +67,7 @@ describe('POST /v1/admin/sites/:site/experts', () => {
     })
     expect(expert.id).toMatch(/^x_/)
     expect(res.headers.get('location')).toBe(expertPath(expert.id))
-    expect(await auditRows('expert', expert.id)).toEqual([
+    expect(await auditOf('expert', expert.id)).toEqual([
       expect.objectContaining({ actor: 'owner', actor_role: 'owner', action: 'expert.create' }),
     ])
   })
@@ -128,7 +127,7 @@ describe('GET, PATCH and DELETE experts', () => {
       title: 'EU Anti-Trafficking Coordinator',
       photoUrl: null,
     })
-    const [, update] = await auditRows('expert', expert.id)
+    const [, update] = await auditOf('expert', expert.id)
     expect(update).toMatchObject({ action: 'expert.update' })
     expect(update!.details).toMatchObject({
       changes: { title: 'EU Anti-Trafficking Coordinator', photoUrl: null },
@@ -185,7 +184,7 @@ describe('GET, PATCH and DELETE experts', () => {
       AdminExpertSchema
     )
     expect(again.archivedAt).toBe(archived.archivedAt)
-    const actions = (await auditRows('expert', expert.id)).map((r) => r.action)
+    const actions = (await auditOf('expert', expert.id)).map((r) => r.action)
     expect(actions).toEqual(['expert.create', 'expert.archive'])
   })
 })
@@ -209,7 +208,7 @@ describe('POST /v1/admin/sites/:site/comments/:comment/expert-responses', () => 
     expect(response.html).toContain('<strong>mostly</strong>')
     expect(response.html).not.toContain('<script>')
     expect(res.headers.get('location')).toBe(responsePath(response.id))
-    expect(await auditRows('expert_response', response.id)).toEqual([
+    expect(await auditOf('expert_response', response.id)).toEqual([
       expect.objectContaining({
         action: 'expert_response.create',
         details: { commentId: comment.id, expertId: expert.id },
@@ -340,7 +339,7 @@ describe('PATCH, DELETE and GET expert responses', () => {
     })
     const edited = await expectBody(res, 200, AdminExpertResponseSchema)
     expect(edited).toMatchObject({ text: 'After *this*', html: '<p>After <em>this</em></p>' })
-    const [, update] = await auditRows('expert_response', response.id)
+    const [, update] = await auditOf('expert_response', response.id)
     expect(update).toMatchObject({ action: 'expert_response.update' })
     expect(update!.details).toMatchObject({ previousText: 'Before' })
   })
@@ -373,7 +372,7 @@ describe('PATCH, DELETE and GET expert responses', () => {
       findInTree((await getPage('delete-response')).comments, comment.id)?.expertResponses
     ).toEqual([])
     expect((await getThread('delete-response')).featured).toEqual([])
-    const [, removal] = await auditRows('expert_response', response.id)
+    const [, removal] = await auditOf('expert_response', response.id)
     expect(removal).toMatchObject({ action: 'expert_response.delete' })
     expect(removal!.details).toMatchObject({ text: 'Withdrawn', commentId: comment.id })
     await expectError(

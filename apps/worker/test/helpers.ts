@@ -7,6 +7,7 @@ import {
   type Comment,
   type CommentPage,
   type ErrorCode,
+  type ModerationSettings,
   type Reader,
   type Thread,
 } from '@parley/core'
@@ -35,9 +36,18 @@ export async function createSites(): Promise<void> {
 }
 
 /** Turns the posting-speed rule of a test site off (see createSites). */
-export async function withoutSpeedRule(site: string): Promise<void> {
+export const withoutSpeedRule = (site: string) =>
+  setModeration({ holdRules: { minSecondsBetweenComments: 0 } }, site)
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] }
+
+/** Merges `patch` into the site's stored moderation settings (JSON merge patch). */
+export async function setModeration(
+  patch: DeepPartial<ModerationSettings>,
+  site = SITE
+): Promise<void> {
   await env.DB.prepare('UPDATE sites SET settings = json_patch(settings, ?2) WHERE id = ?1')
-    .bind(site, JSON.stringify({ moderation: { holdRules: { minSecondsBetweenComments: 0 } } }))
+    .bind(site, JSON.stringify({ moderation: patch }))
     .run()
 }
 
@@ -98,6 +108,21 @@ export const commentsPath = (thread: string, site = SITE) =>
   `/v1/sites/${site}/threads/${encodeURIComponent(thread)}/comments`
 export const commentPath = (id: string, site = SITE) => `/v1/sites/${site}/comments/${id}`
 
+/** Posts through the API, as the widget does; returns the response. */
+export const sendComment = (
+  token: string,
+  thread: string,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  site = SITE
+) =>
+  api(commentsPath(thread, site), {
+    method: 'POST',
+    token,
+    headers,
+    json: { authorName: 'Ada', text: 'Hello', ...body },
+  })
+
 /** Posts through the API, as the widget does; returns the created comment. */
 export async function postComment(
   token: string,
@@ -106,13 +131,18 @@ export async function postComment(
   headers: Record<string, string> = {},
   site = SITE
 ): Promise<Comment> {
-  const res = await api(commentsPath(thread, site), {
-    method: 'POST',
-    token,
-    headers,
-    json: { authorName: 'Ada', text: 'Hello', ...body },
-  })
-  return expectBody(res, 201, CommentSchema)
+  return expectBody(await sendComment(token, thread, body, headers, site), 201, CommentSchema)
+}
+
+/** A top-level comment by a fresh reader on `thread`; returns the reader, comment and thread. */
+export async function byNewReader(
+  thread: string,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  site = SITE
+): Promise<{ reader: Reader; comment: Comment; thread: string }> {
+  const reader = await newReader(site)
+  return { reader, comment: await postComment(reader.token, thread, body, headers, site), thread }
 }
 
 /** GET a page of comments; `token` makes it the reader's view. */

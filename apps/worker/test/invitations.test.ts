@@ -14,13 +14,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { signInvitationToken, verifyInvitationToken } from '../src/lib/invitation-token.ts'
 import {
   answer,
-  auditRows,
   createExpert,
   freshComment,
   invitationPath,
   invite,
-  setReviewExpertResponses,
-  sitePath,
   tokenOf,
 } from './experts-helpers.ts'
 import {
@@ -35,10 +32,11 @@ import {
   newReader,
   OTHER_ORIGIN,
   postComment,
+  setModeration,
   SITE,
   WORKER_ORIGIN,
 } from './helpers.ts'
-import { admin } from './polls-helpers.ts'
+import { admin, auditOf, sitePath } from './admin-helpers.ts'
 
 const HOUR = 60 * 60 * 1000
 const invitationsPath = sitePath(ADMIN_ROUTES.invitations)
@@ -123,7 +121,7 @@ describe('POST /v1/admin/sites/:site/comments/:comment/invitations', () => {
     expect(res.headers.get('location')).toBe(
       sitePath(ADMIN_ROUTES.invitation, { invitation: invitation.id })
     )
-    expect(await auditRows('invitation', invitation.id)).toEqual([
+    expect(await auditOf('invitation', invitation.id)).toEqual([
       expect.objectContaining({ action: 'invitation.create', actor: 'owner' }),
     ])
   })
@@ -240,7 +238,7 @@ describe('DELETE /v1/admin/sites/:site/invitations/:invitation', () => {
     expect(await listed('revoked')).toContain(invitation.id)
 
     expect((await revoke(invitation.id)).status).toBe(200)
-    const actions = (await auditRows('invitation', invitation.id)).map((r) => r.action)
+    const actions = (await auditOf('invitation', invitation.id)).map((r) => r.action)
     expect(actions).toEqual(['invitation.create', 'invitation.revoke'])
   })
 
@@ -320,7 +318,7 @@ describe('POST /v1/invitations/:token/response', () => {
   })
 
   it('holds the answer for review when the site asks for it; a moderator approves it', async () => {
-    await setReviewExpertResponses(true)
+    await setModeration({ reviewExpertResponses: true })
     try {
       const comment = await freshComment('reviewed')
       const invitation = await invite(comment.id, expertId)
@@ -358,11 +356,11 @@ describe('POST /v1/invitations/:token/response', () => {
       ).toEqual([created.id])
       expect((await getThread('reviewed')).featured.map((c) => c.id)).toEqual([comment.id])
       await expectError(await admin(approvePath, { method: 'POST' }), 409, 'conflict')
-      expect((await auditRows('expert_response', created.id)).map((r) => r.action)).toEqual([
+      expect((await auditOf('expert_response', created.id)).map((r) => r.action)).toEqual([
         'expert_response.approve',
       ])
     } finally {
-      await setReviewExpertResponses(false)
+      await setModeration({ reviewExpertResponses: false })
     }
   })
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { auditStatement } from '../src/db/audit.ts'
 import { auditedTransition } from '../src/db/moderation-writes.ts'
 import type { AdminPrincipal } from '../src/lib/admin-credentials.ts'
-import { createKey } from './admin-keys-helpers.ts'
+import { admin, auditOf, createKey } from './admin-helpers.ts'
 import {
   commentRow,
   createSites,
@@ -26,27 +26,10 @@ import {
   statusOf,
   transition,
 } from './moderation-helpers.ts'
-import { admin } from './polls-helpers.ts'
 
 const OWNER: AdminPrincipal = { siteScope: '*', role: 'owner', actor: 'owner' }
 let seq = 0
 const thread = () => `actions-${++seq}`
-
-/** The audit rows of one comment, oldest first. */
-const auditRows = (id: string) =>
-  env.DB.prepare(
-    `SELECT actor, actor_role, action, reason, details FROM audit_log
-     WHERE target_type = 'comment' AND target_id = ?1 ORDER BY id`
-  )
-    .bind(id)
-    .all<{
-      actor: string
-      actor_role: string
-      action: string
-      reason: string | null
-      details: string
-    }>()
-    .then((r) => r.results)
 
 /** A comment with a reply, both published, in a fresh thread. */
 async function commentWithReply() {
@@ -95,13 +78,13 @@ describe('POST …/reject', () => {
       text: '',
       removal: { reason: 'harassment' },
     })
-    expect(await auditRows(reply.id)).toEqual([
+    expect(await auditOf('comment', reply.id)).toEqual([
       {
         actor: moderator.id,
         actor_role: 'moderator',
         action: 'comment.reject',
         reason: 'Personal attack on another reader.',
-        details: JSON.stringify({ from: 'published', to: 'removed', removalReason: 'harassment' }),
+        details: { from: 'published', to: 'removed', removalReason: 'harassment' },
       },
     ])
   })
@@ -123,7 +106,7 @@ describe('POST …/approve and …/restore', () => {
     expect(body.status).toBe('published')
     expect((await getThread(key)).commentCount).toBe(2)
     await expectCountersExact()
-    expect((await auditRows(comment.id)).map((r) => [r.action, r.reason])).toEqual([
+    expect((await auditOf('comment', comment.id)).map((r) => [r.action, r.reason])).toEqual([
       ['comment.approve', 'Fine after all'],
     ])
   })
@@ -145,7 +128,7 @@ describe('POST …/approve and …/restore', () => {
     expect((await moderated(reply.id, 'restore')).status).toBe('published')
     expect((await getThread(key)).commentCount).toBe(2)
     await expectCountersExact()
-    expect((await auditRows(reply.id)).map((r) => r.action)).toEqual([
+    expect((await auditOf('comment', reply.id)).map((r) => r.action)).toEqual([
       'comment.reject',
       'comment.restore',
       'comment.spam',
@@ -188,7 +171,7 @@ describe('invalid transitions', () => {
     )
     expect(body.error.message).toMatch(message)
     expect(await statusOf(comment.id)).toBe(from)
-    expect(await auditRows(comment.id)).toEqual([])
+    expect(await auditOf('comment', comment.id)).toEqual([])
   })
 
   it('answers 404 for another site or an unknown comment, 409 for a deleted placeholder', async () => {
@@ -224,7 +207,7 @@ describe('invalid transitions', () => {
     const results = await env.DB.batch(stale.statements)
     expect(stale.changed(results)).toBe(false)
     expect(await statusOf(comment.id)).toBe('pending')
-    expect(await auditRows(comment.id)).toEqual([])
+    expect(await auditOf('comment', comment.id)).toEqual([])
     expect((await getThread(key)).commentCount).toBe(1)
     await expectCountersExact()
     // The same with the state it really is in goes through, with its audit row.
@@ -234,7 +217,7 @@ describe('invalid transitions', () => {
       audit
     )
     expect(fresh.changed(await env.DB.batch(fresh.statements))).toBe(true)
-    expect(await auditRows(comment.id)).toHaveLength(1)
+    expect(await auditOf('comment', comment.id)).toHaveLength(1)
   })
 })
 
@@ -282,14 +265,14 @@ describe('PUT …/pin', () => {
     }
     const refused = await expectError(await pin(comments[PINNED_MAX]!.id, true), 409, 'conflict')
     expect(refused.error.message).toContain(String(PINNED_MAX))
-    expect(await auditRows(comments[PINNED_MAX]!.id)).toEqual([])
+    expect(await auditOf('comment', comments[PINNED_MAX]!.id)).toEqual([])
     // Pinning again is a no-op; unpinning frees a place.
     expect((await pin(comments[0]!.id, true)).status).toBe(200)
     expect(
       (await expectBody(await pin(comments[0]!.id, false), 200, AdminCommentSchema)).pinned
     ).toBe(false)
     expect((await pin(comments[PINNED_MAX]!.id, true)).status).toBe(200)
-    expect((await auditRows(comments[0]!.id)).map((r) => r.action)).toEqual([
+    expect((await auditOf('comment', comments[0]!.id)).map((r) => r.action)).toEqual([
       'comment.pin',
       'comment.unpin',
     ])
@@ -324,9 +307,9 @@ describe('PUT …/badges', () => {
     expect(findInTree((await getPage(key)).comments, comment.id)?.author.badges).toEqual(['author'])
     expect((await set(true)).author.badges).toEqual(['author'])
     expect((await set(false)).author.badges).toEqual([])
-    expect((await auditRows(comment.id)).map((r) => [r.action, r.details])).toEqual([
-      ['comment.badges', '{"author":true}'],
-      ['comment.badges', '{"author":false}'],
+    expect((await auditOf('comment', comment.id)).map((r) => [r.action, r.details])).toEqual([
+      ['comment.badges', { author: true }],
+      ['comment.badges', { author: false }],
     ])
   })
 })

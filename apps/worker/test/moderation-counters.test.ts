@@ -2,13 +2,20 @@ import { CommentSchema } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { StoredStatus } from '../src/db/moderation-writes.ts'
-import { api, commentPath, commentsPath, createSites, expectBody, getThread } from './helpers.ts'
+import {
+  api,
+  commentPath,
+  commentsPath,
+  createSites,
+  expectBody,
+  getThread,
+  setModeration,
+} from './helpers.ts'
 import {
   counterMismatches,
   moderate,
-  setModeration,
-  transition,
   type ModerationAction,
+  transition,
 } from './moderation-helpers.ts'
 import { readerToken } from './polls-helpers.ts'
 

@@ -4,7 +4,6 @@ import {
   AdminCommentSchema,
   type AdminComment,
   type AdminCommentDetail,
-  type ModerationSettings,
   type RemovalReason,
 } from '@parley/core'
 import { env } from 'cloudflare:workers'
@@ -12,19 +11,7 @@ import { expect } from 'vitest'
 import { transitionStatements, type StoredStatus } from '../src/db/moderation-writes.ts'
 import { newBanId } from '../src/lib/ids.ts'
 import { expectBody, SITE } from './helpers.ts'
-import { admin } from './polls-helpers.ts'
-
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] }
-
-/** Merges `patch` into the site's stored moderation settings (JSON merge patch). */
-export async function setModeration(
-  patch: DeepPartial<ModerationSettings>,
-  site = SITE
-): Promise<void> {
-  await env.DB.prepare('UPDATE sites SET settings = json_patch(settings, ?2) WHERE id = ?1')
-    .bind(site, JSON.stringify({ moderation: patch }))
-    .run()
-}
+import { admin, sitePath } from './admin-helpers.ts'
 
 /** Back to the test sites' moderation settings (createSites): defaults, no posting-speed rule. */
 export async function resetModeration(site = SITE): Promise<void> {
@@ -123,9 +110,9 @@ export async function insertBan(ban: {
   return id
 }
 
-export const adminCommentsPath = (site = SITE) => ADMIN_ROUTES.comments.replace(':site', site)
+export const adminCommentsPath = (site = SITE) => sitePath(ADMIN_ROUTES.comments, {}, site)
 export const adminCommentPath = (id: string, site = SITE) =>
-  ADMIN_ROUTES.comment.replace(':site', site).replace(':comment', id)
+  sitePath(ADMIN_ROUTES.comment, { comment: id }, site)
 
 export type ModerationAction = 'approve' | 'reject' | 'spam' | 'restore'
 

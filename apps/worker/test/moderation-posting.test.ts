@@ -15,6 +15,7 @@ import {
   getThread,
   newReader,
   postComment,
+  setModeration,
 } from './helpers.ts'
 import {
   adminCommentsPath,
@@ -22,10 +23,10 @@ import {
   insertBan,
   moderated,
   resetModeration,
-  setModeration,
   statusOf,
 } from './moderation-helpers.ts'
-import { admin, readerToken } from './polls-helpers.ts'
+import { admin } from './admin-helpers.ts'
+import { readerToken } from './polls-helpers.ts'
 
 let seq = 0
 const thread = () => `posting-${++seq}`
@@ -128,14 +129,20 @@ describe('the pipeline on POST', () => {
     await expectCountersExact()
   })
 
-  it('holds a second comment posted within holdRules.minSecondsBetweenComments', async () => {
+  it('counts a comment posted within holdRules.minSecondsBetweenComments, holding it with a second signal', async () => {
     await setModeration({ holdRules: { minSecondsBetweenComments: 30 } })
     const key = thread()
     const token = await readerToken()
     expect((await postComment(token, key, { text: 'First thought' })).status).toBe('published')
     const quick = await postComment(token, key, { text: 'Second thought' })
-    expect(quick.status).toBe('pending')
+    expect(quick.status).toBe('published')
     expect((await storedModeration(quick.id)).reasons.map((r) => r.signal)).toEqual(['speed'])
+    const spammy = await postComment(token, key, { text: 'Look look look look look look here' })
+    expect(spammy.status).toBe('pending')
+    expect((await storedModeration(spammy.id)).reasons.map((r) => r.signal).sort()).toEqual([
+      'repeated',
+      'speed',
+    ])
   })
 })
 

@@ -11,7 +11,7 @@ import type { StoredStatus } from '../src/db/moderation-writes.ts'
 import { ENSURE_THREAD } from '../src/db/threads.ts'
 import { createSites, expectBody, expectError, queryPlan, SITE } from './helpers.ts'
 import { adminCommentsPath } from './moderation-helpers.ts'
-import { admin } from './polls-helpers.ts'
+import { admin } from './admin-helpers.ts'
 
 // The queue over a site with TOTAL comments in three threads, inserted straight into D1: every
 // view, filter and search, paged, against the same rules computed here from the rows.

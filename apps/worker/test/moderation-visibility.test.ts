@@ -18,14 +18,10 @@ import {
   getThread,
   newReader,
   postComment,
+  setModeration,
   SITE,
 } from './helpers.ts'
-import {
-  expectCountersExact,
-  resetModeration,
-  setModeration,
-  transition,
-} from './moderation-helpers.ts'
+import { expectCountersExact, resetModeration, transition } from './moderation-helpers.ts'
 import { createPoll, readerToken, vote } from './polls-helpers.ts'
 
 // Who sees a comment in each moderation state, in every listing and count (the table in

@@ -9,18 +9,12 @@ import {
 import { env } from 'cloudflare:workers'
 import { newReaderId } from '../src/lib/ids.ts'
 import { signReaderToken } from '../src/lib/reader-token.ts'
+import { admin, sitePath } from './admin-helpers.ts'
 import { api, expectBody, SITE } from './helpers.ts'
 
-export const ADMIN_TOKEN = env.ADMIN_TOKEN!
-
-type Init = Parameters<typeof api>[1]
-
-/** A request to the admin API with the admin token (pass `token` to override it). */
-export const admin = (path: string, init: Init = {}) => api(path, { token: ADMIN_TOKEN, ...init })
-
-export const adminPollsPath = (site = SITE) => ADMIN_ROUTES.polls.replace(':site', site)
+export const adminPollsPath = (site = SITE) => sitePath(ADMIN_ROUTES.polls, {}, site)
 export const adminPollPath = (poll: string, site = SITE) =>
-  ADMIN_ROUTES.poll.replace(':site', site).replace(':poll', poll)
+  sitePath(ADMIN_ROUTES.poll, { poll }, site)
 
 /** Creates a poll through the admin API. */
 export async function createPoll(poll: NewPoll, site = SITE): Promise<AdminPoll> {

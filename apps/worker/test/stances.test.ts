@@ -15,8 +15,8 @@ import {
   postComment,
   SITE,
 } from './helpers.ts'
+import { admin } from './admin-helpers.ts'
 import {
-  admin,
   adminPollPath,
   createPoll,
   editPoll,

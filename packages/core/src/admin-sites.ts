@@ -3,6 +3,7 @@ import { SiteIdSchema, ThreadKeySchema } from './ids.ts'
 import { PAGE_SIZE_MAX, THREAD_KEY_MAX } from './limits.ts'
 import { SiteSettingsSchema, ThreadSettingsSchema, type SiteSettings } from './settings.ts'
 import { cleanName } from './text.ts'
+import { newestFirstPage } from './page.ts'
 
 // The publisher's side of sites and threads: what the admin API accepts and returns.
 
@@ -146,12 +147,11 @@ export const AdminThreadListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(20),
 })
 
-export const AdminThreadPageSchema = z
-  .object({
-    threads: z.array(AdminThreadSchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'AdminThreadPage' })
+export const AdminThreadPageSchema = newestFirstPage(
+  'threads',
+  AdminThreadSchema,
+  'AdminThreadPage'
+)
 
 export const PutThreadSchema = z
   .strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PAGE_SIZE_MAX } from './limits.ts'
 import { AdminRoleSchema } from './admin-keys.ts'
+import { newestFirstPage } from './page.ts'
 
 // The audit log: every admin action, who (the owner or an API key), what, on what, when and why.
 // Actions are "<target>.<verb>", e.g. site.update, key.create, key.revoke, thread.create,
@@ -39,12 +40,7 @@ export const AuditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
 })
 
-export const AuditPageSchema = z
-  .object({
-    entries: z.array(AuditEntrySchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'AuditPage' })
+export const AuditPageSchema = newestFirstPage('entries', AuditEntrySchema, 'AuditPage')
 
 export type AuditEntry = z.infer<typeof AuditEntrySchema>
 export type AuditQuery = z.infer<typeof AuditQuerySchema>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CommentIdSchema, SiteIdSchema } from './ids.ts'
 import { PAGE_SIZE_MAX } from './limits.ts'
 import { cleanText } from './text.ts'
+import { newestFirstPage } from './page.ts'
 
 // Bans of readers, by reader token and by hashed network, through the admin API (moderator role).
 
@@ -115,12 +116,7 @@ export const BanListQuerySchema = AdminPageQuerySchema.extend({
     .meta({ description: 'true: only bans in force; false: only lifted or expired ones' }),
 })
 
-export const BanPageSchema = z
-  .object({
-    bans: z.array(BanSchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'BanPage' })
+export const BanPageSchema = newestFirstPage('bans', BanSchema, 'BanPage')
 
 export const BanParamsSchema = z.object({ site: SiteIdSchema, ban: BanIdSchema })
 

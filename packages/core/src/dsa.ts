@@ -10,6 +10,7 @@ import {
   STATEMENT_MAX,
 } from './limits.ts'
 import { cleanName, cleanText } from './text.ts'
+import { newestFirstPage } from './page.ts'
 
 const cleaned = (clean: (s: string) => string, max: number) =>
   z
@@ -105,12 +106,11 @@ export const AdminNoticeSchema = z
   })
   .meta({ id: 'AdminNotice' })
 
-export const AdminNoticePageSchema = z
-  .object({
-    notices: z.array(AdminNoticeSchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'AdminNoticePage' })
+export const AdminNoticePageSchema = newestFirstPage(
+  'notices',
+  AdminNoticeSchema,
+  'AdminNoticePage'
+)
 
 const statementSchema = z
   .string()
@@ -163,12 +163,11 @@ export const AdminAppealSchema = z
   })
   .meta({ id: 'AdminAppeal' })
 
-export const AdminAppealPageSchema = z
-  .object({
-    appeals: z.array(AdminAppealSchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'AdminAppealPage' })
+export const AdminAppealPageSchema = newestFirstPage(
+  'appeals',
+  AdminAppealSchema,
+  'AdminAppealPage'
+)
 
 export const AppealDecisionSchema = z
   .strictObject({

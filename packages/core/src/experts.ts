@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CommentIdSchema, SiteIdSchema, ThreadKeySchema } from './ids.ts'
 import { EXPERT_RESPONSE_MAX, PAGE_SIZE_MAX } from './limits.ts'
 import { cleanName, cleanText } from './text.ts'
+import { newestFirstPage } from './page.ts'
 
 // Experts, their responses to readers' comments, and the signed invitations that let an expert
 // answer without an account (docs/decisions/0010-expert-invitations.md).
@@ -164,12 +165,11 @@ export const AdminExpertResponseListQuerySchema = z.object({
   cursor: ExpertCursorSchema,
 })
 
-export const AdminExpertResponsePageSchema = z
-  .object({
-    responses: z.array(AdminExpertResponseSchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'AdminExpertResponsePage' })
+export const AdminExpertResponsePageSchema = newestFirstPage(
+  'responses',
+  AdminExpertResponseSchema,
+  'AdminExpertResponsePage'
+)
 
 export const ExpertParamsSchema = z.object({ site: SiteIdSchema, expert: ExpertIdSchema })
 export const ExpertResponseParamsSchema = z.object({

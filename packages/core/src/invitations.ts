@@ -15,6 +15,7 @@ import {
 } from './experts.ts'
 import { CommentIdSchema, SiteIdSchema, ThreadKeySchema } from './ids.ts'
 import { PAGE_SIZE_MAX } from './limits.ts'
+import { newestFirstPage } from './page.ts'
 
 // Signed, expiring links that let an expert answer one comment without an account
 // (docs/decisions/0010-expert-invitations.md). Apart from experts.ts because the expert's view
@@ -69,12 +70,11 @@ export const InvitationListQuerySchema = z.object({
   cursor: ExpertCursorSchema,
 })
 
-export const InvitationPageSchema = z
-  .object({
-    invitations: z.array(InvitationSchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'InvitationPage' })
+export const InvitationPageSchema = newestFirstPage(
+  'invitations',
+  InvitationSchema,
+  'InvitationPage'
+)
 
 /** What the expert's answer became. */
 export const InvitationResponseSchema = z

@@ -10,6 +10,7 @@ import {
 } from './limits.ts'
 import { PollKindSchema, PollStatusSchema, ResultsVisibilitySchema, type PollKind } from './poll.ts'
 import { cleanName, cleanText } from './text.ts'
+import { newestFirstPage } from './page.ts'
 
 // The publisher's side of polls: what the admin API accepts and returns. Readers see PollSchema.
 
@@ -134,12 +135,7 @@ export const AdminPollSchema = z
   })
   .meta({ id: 'AdminPoll' })
 
-export const AdminPollPageSchema = z
-  .object({
-    polls: z.array(AdminPollSchema).meta({ description: 'Newest first' }),
-    nextCursor: z.string().nullable(),
-  })
-  .meta({ id: 'AdminPollPage' })
+export const AdminPollPageSchema = newestFirstPage('polls', AdminPollSchema, 'AdminPollPage')
 
 export const AdminPollListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import type { Reader } from '../../../packages/core/src/index.ts'
+import type { Comment, Reader } from '../../../packages/core/src/index.ts'
 import { Api, freshThread, threadPage } from '../api.ts'
 import { axeViolations, waitForWidget } from '../fixtures.ts'
 import { freshPollKey, optionIds, pollForm, Polls } from '../poll-fixtures.ts'
@@ -246,11 +246,14 @@ test('the demo debate: its seeded stances are counted, filtered and balanced', a
   ])
 
   await sortSelect(page).selectOption({ label: 'Balanced' })
-  const expected = (await api.page(demo, { sort: 'balanced' })).comments.map((c) =>
+  const label = (c: Comment) =>
     c.stance ? `${c.author.name} | Voted: ${c.stance.label}` : c.author.name
-  )
+  const balanced = (await api.page(demo, { sort: 'balanced' })).comments.map(label)
+  // Pinned comments come first in the widget (once), then the sort's order.
+  const pinned = thread.pinned.map(label)
+  const expected = [...pinned, ...balanced.filter((c) => !pinned.includes(c))]
   await expect.poll(() => topLevel(page)).toEqual(expected)
-  const sides = new Set(expected.slice(0, 4).map((c) => c.split(' | ')[1] ?? 'none'))
+  const sides = new Set(balanced.slice(0, 4).map((c) => c.split(' | ')[1] ?? 'none'))
   expect(sides.size, 'the first four comments come from four sides').toBe(4)
 
   const no = poll.options.find((o) => o.label === 'No')!

@@ -2,6 +2,7 @@ import type { AdminRole } from '@parley/core'
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { toAdminApiError, type AdminApiError, type SiteApi } from '../api/admin.ts'
 import { consoleStyles } from '../styles/console.styles.ts'
+import { confirmDialog, formDialog, type ModalDialog } from './dialogs.ts'
 import { fields, tokens } from '../styles/shared.ts'
 
 /** Sent (bubbling, composed) when the API refuses the key: the console signs out. */
@@ -149,6 +150,28 @@ export class ConsoleView extends LitElement {
 
   protected closeDialog(id: string): void {
     this.$<HTMLDialogElement>(`dialog#${id}`)?.close()
+  }
+
+  /** A dialog of this view holding a form of `fields` (see `formDialog`). */
+  protected formDialog(dialog: ModalDialog, fields: unknown) {
+    return formDialog({ ...dialog, ...this.#dialogMessages(dialog.id) }, fields)
+  }
+
+  /** A dialog of this view asking to confirm an action (see `confirmDialog`). */
+  protected confirmDialog(dialog: ModalDialog, explanation: unknown) {
+    return confirmDialog({ ...dialog, ...this.#dialogMessages(dialog.id) }, explanation)
+  }
+
+  #dialogMessages(id: string) {
+    return { messages: this.messages(true), cancel: () => this.closeDialog(id) }
+  }
+
+  /** Runs a change (see `run`), then loads the view's data again inside the same action. */
+  protected runAndReload(change: () => Promise<unknown>, done = ''): Promise<boolean> {
+    return this.run(async () => {
+      await change()
+      await this.load()
+    }, done)
   }
 }
 

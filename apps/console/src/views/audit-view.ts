@@ -1,6 +1,8 @@
 import type { AuditEntry } from '@parley/core'
-import { html, type PropertyDeclarations } from 'lit'
+import { html } from 'lit'
 import { ConsoleView, formValues, when } from '../elements/console-view.ts'
+import { PagedList } from './paged-list.ts'
+import { loadMore } from './parts.ts'
 
 const FILTERS = [
   ['action', 'Action', 'e.g. comment.approve'],
@@ -13,48 +15,30 @@ type Filters = Partial<Record<(typeof FILTERS)[number][0], string>>
 
 /** The audit log: every admin action, newest first, with filters and "Load more". */
 export class AuditView extends ConsoleView {
-  static override properties: PropertyDeclarations = {
-    ...ConsoleView.properties,
-    _entries: { state: true },
-    _next: { state: true },
-  }
-
-  declare private _entries: AuditEntry[]
-  declare private _next: string | null
   #filters: Filters = {}
+  #entries = new PagedList<AuditEntry>(this, async (cursor) => {
+    const page = await this.api!.audit({ ...this.#filters, cursor })
+    return { items: page.entries, nextCursor: page.nextCursor }
+  })
 
-  constructor() {
-    super()
-    this._entries = []
-    this._next = null
-  }
-
-  protected override async load(): Promise<void> {
-    const page = await this.api!.audit({ ...this.#filters })
-    this._entries = page.entries
-    this._next = page.nextCursor
+  protected override load(): Promise<void> {
+    return this.#entries.first()
   }
 
   async #filter(e: SubmitEvent): Promise<void> {
     e.preventDefault()
     this.#filters = formValues(e.target as HTMLFormElement)
     if (await this.reload()) {
-      this._status = `${this._entries.length}${this._next ? ' or more' : ''} entries found.`
+      const { items, next } = this.#entries
+      this._status = `${items.length}${next ? ' or more' : ''} entries found.`
     }
   }
 
   async #more(): Promise<void> {
-    const before = this._entries.length
-    const ok = await this.run(
-      async () => {
-        const page = await this.api!.audit({ ...this.#filters, cursor: this._next })
-        this._entries = [...this._entries, ...page.entries]
-        this._next = page.nextCursor
-      },
-      '',
-      true
-    )
-    if (ok) this._status = `${this._entries.length - before} more entries loaded.`
+    const before = this.#entries.items.length
+    if (await this.run(() => this.#entries.more(), '', true)) {
+      this._status = `${this.#entries.items.length - before} more entries loaded.`
+    }
   }
 
   override render() {
@@ -97,11 +81,11 @@ export class AuditView extends ConsoleView {
         </thead>
         <tbody>
           ${
-            this._entries.length === 0
+            this.#entries.items.length === 0
               ? html`<tr>
                   <td colspan="5" class="empty">No actions recorded.</td>
                 </tr>`
-              : this._entries.map(
+              : this.#entries.items.map(
                   (entry) =>
                     html`<tr>
                       <td>${when(entry.createdAt)}</td>
@@ -117,6 +101,6 @@ export class AuditView extends ConsoleView {
           }
         </tbody>
       </table>
-      ${this._next ? html`<button type="button" @click=${this.#more}>Load more</button>` : ''}`
+      ${loadMore(this.#entries.next, () => this.#more())}`
   }
 }

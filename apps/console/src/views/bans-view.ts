@@ -1,7 +1,8 @@
 import type { Ban } from '@parley/core'
 import { html, type PropertyDeclarations } from 'lit'
 import { ConsoleView, formValues, when } from '../elements/console-view.ts'
-import { banFields, banOf, loadMore } from './parts.ts'
+import { PagedList } from './paged-list.ts'
+import { banFields, banOf, loadMore, tabs } from './parts.ts'
 
 const SHOW = [
   ['active', 'In force'],
@@ -15,33 +16,26 @@ type Show = (typeof SHOW)[number][0]
 export class BansView extends ConsoleView {
   static override properties: PropertyDeclarations = {
     ...ConsoleView.properties,
-    _bans: { state: true },
-    _next: { state: true },
     _show: { state: true },
     _lifting: { state: true },
   }
 
-  declare private _bans: Ban[]
-  declare private _next: string | null
   declare private _show: Show
   declare private _lifting: Ban | null
+  #bans = new PagedList(this, async (cursor) => {
+    const active = this._show === 'all' ? undefined : this._show === 'active'
+    const page = await this.api!.bans({ active, cursor })
+    return { items: page.bans, nextCursor: page.nextCursor }
+  })
 
   constructor() {
     super()
-    this._bans = []
-    this._next = null
     this._show = 'active'
     this._lifting = null
   }
 
-  get #active(): boolean | undefined {
-    return this._show === 'all' ? undefined : this._show === 'active'
-  }
-
-  protected override async load(): Promise<void> {
-    const page = await this.api!.bans({ active: this.#active })
-    this._bans = page.bans
-    this._next = page.nextCursor
+  protected override load(): Promise<void> {
+    return this.#bans.first()
   }
 
   async #showOnly(show: Show): Promise<void> {
@@ -49,26 +43,14 @@ export class BansView extends ConsoleView {
     await this.reload()
   }
 
-  async #more(): Promise<void> {
-    await this.run(
-      async () => {
-        const page = await this.api!.bans({ active: this.#active, cursor: this._next })
-        this._bans = [...this._bans, ...page.bans]
-        this._next = page.nextCursor
-      },
-      'More bans loaded.',
-      true
-    )
-  }
-
   async #banReader(e: SubmitEvent): Promise<void> {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     const values = formValues(form)
-    const ok = await this.run(async () => {
-      await this.api!.ban({ readerId: values.readerId ?? '', ...banOf(values), scope: 'reader' })
-      await this.load()
-    }, 'Reader banned.')
+    const ok = await this.runAndReload(
+      () => this.api!.ban({ readerId: values.readerId ?? '', ...banOf(values), scope: 'reader' }),
+      'Reader banned.'
+    )
     if (ok) form.reset()
   }
 
@@ -81,10 +63,7 @@ export class BansView extends ConsoleView {
     e.preventDefault()
     const ban = this._lifting
     if (!ban) return
-    const ok = await this.run(async () => {
-      await this.api!.liftBan(ban.id)
-      await this.load()
-    }, 'Ban lifted.')
+    const ok = await this.runAndReload(() => this.api!.liftBan(ban.id), 'Ban lifted.')
     if (ok) this.closeDialog('lift')
   }
 
@@ -94,24 +73,12 @@ export class BansView extends ConsoleView {
         Ban a reader from a comment in the moderation queue (by their token, their network, or
         both), or here by reader id.
       </p>
-      <div class="tabs" role="group" aria-label="Show">
-        ${SHOW.map(
-          ([value, label]) =>
-            html`<button
-              type="button"
-              aria-pressed=${this._show === value ? 'true' : 'false'}
-              @click=${() => this.#showOnly(value)}
-            >
-              ${label}
-            </button>`
-        )}
-      </div>
-      ${this.messages()}
+      ${tabs('Show', SHOW, this._show, (show) => this.#showOnly(show))} ${this.messages()}
       <ul class="items" aria-label="Bans">
-        ${this._bans.length === 0 ? html`<li class="empty">No bans.</li>` : ''}
-        ${this._bans.map((ban) => this.#renderBan(ban))}
+        ${this.#bans.items.length === 0 ? html`<li class="empty">No bans.</li>` : ''}
+        ${this.#bans.items.map((ban) => this.#renderBan(ban))}
       </ul>
-      ${loadMore(this._next, () => this.#more())}
+      ${loadMore(this.#bans.next, () => this.run(() => this.#bans.more(), 'More bans loaded.', true))}
       <form @submit=${this.#banReader}>
         <h2>Ban a reader by id</h2>
         <div class="field">
@@ -123,22 +90,19 @@ export class BansView extends ConsoleView {
       </form>
       ${
         this._lifting
-          ? html`<dialog
-              id="lift"
-              aria-labelledby="lift-title"
-              @close=${() => (this._lifting = null)}
-            >
-              <h2 id="lift-title">Lift this ban?</h2>
-              <p>
+          ? this.confirmDialog(
+              {
+                id: 'lift',
+                title: 'Lift this ban?',
+                submit: 'Lift ban',
+                onSubmit: this.#lift,
+                onClose: () => (this._lifting = null),
+              },
+              html`<p>
                 ${this._lifting.kind === 'network' ? 'Network' : 'Reader'} ban:
                 ${this._lifting.reason}
-              </p>
-              ${this.messages(true)}
-              <form @submit=${this.#lift} class="actions">
-                <button class="primary">Lift ban</button>
-                <button type="button" @click=${() => this.closeDialog('lift')}>Cancel</button>
-              </form>
-            </dialog>`
+              </p>`
+            )
           : ''
       }`
   }

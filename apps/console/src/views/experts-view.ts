@@ -93,10 +93,10 @@ export class ExpertsView extends ConsoleView {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     const expert = expertOf(formValues(form))
-    const ok = await this.run(async () => {
-      await this.api!.createExpert(expert)
-      await this.load()
-    }, `Expert ${expert.name} added.`)
+    const ok = await this.runAndReload(
+      () => this.api!.createExpert(expert),
+      `Expert ${expert.name} added.`
+    )
     if (ok) form.reset()
   }
 
@@ -105,10 +105,10 @@ export class ExpertsView extends ConsoleView {
     const expert = this._editing
     if (!expert) return
     const values = expertOf(formValues(e.target as HTMLFormElement))
-    const ok = await this.run(async () => {
-      await this.api!.editExpert(expert.id, values)
-      await this.load()
-    }, `Expert ${values.name} saved.`)
+    const ok = await this.runAndReload(
+      () => this.api!.editExpert(expert.id, values),
+      `Expert ${values.name} saved.`
+    )
     if (ok) this.closeDialog('edit')
   }
 
@@ -116,10 +116,10 @@ export class ExpertsView extends ConsoleView {
     e.preventDefault()
     const expert = this._archiving
     if (!expert) return
-    const ok = await this.run(async () => {
-      await this.api!.archiveExpert(expert.id)
-      await this.load()
-    }, `Expert ${expert.name} archived.`)
+    const ok = await this.runAndReload(
+      () => this.api!.archiveExpert(expert.id),
+      `Expert ${expert.name} archived.`
+    )
     if (ok) this.closeDialog('archive')
   }
 
@@ -188,37 +188,31 @@ export class ExpertsView extends ConsoleView {
       </form>
       ${
         this._editing
-          ? html`<dialog
-              id="edit"
-              aria-labelledby="edit-title"
-              @close=${() => (this._editing = null)}
-            >
-              <h2 id="edit-title">Edit ${this._editing.name}</h2>
-              <form @submit=${this.#edit}>
-                ${expertFields('edit', this._editing)} ${this.messages(true)}
-                <div class="actions">
-                  <button class="primary">Save</button>
-                  <button type="button" @click=${() => this.closeDialog('edit')}>Cancel</button>
-                </div>
-              </form>
-            </dialog>`
+          ? this.formDialog(
+              {
+                id: 'edit',
+                title: `Edit ${this._editing.name}`,
+                submit: 'Save',
+                onSubmit: this.#edit,
+                onClose: () => (this._editing = null),
+              },
+              expertFields('edit', this._editing)
+            )
           : ''
       }
       ${
         this._archiving
-          ? html`<dialog
-              id="archive"
-              aria-labelledby="archive-title"
-              @close=${() => (this._archiving = null)}
-            >
-              <h2 id="archive-title">Archive ${this._archiving.name}?</h2>
-              <p>No new responses or invitations; their published responses stay.</p>
-              ${this.messages(true)}
-              <form @submit=${this.#archive} class="actions">
-                <button class="danger">Archive expert</button>
-                <button type="button" @click=${() => this.closeDialog('archive')}>Cancel</button>
-              </form>
-            </dialog>`
+          ? this.confirmDialog(
+              {
+                id: 'archive',
+                title: `Archive ${this._archiving.name}?`,
+                submit: 'Archive expert',
+                danger: true,
+                onSubmit: this.#archive,
+                onClose: () => (this._archiving = null),
+              },
+              html`<p>No new responses or invitations; their published responses stay.</p>`
+            )
           : ''
       }`
   }

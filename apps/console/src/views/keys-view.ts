@@ -1,6 +1,7 @@
 import type { ApiKey, CreatedApiKey } from '@parley/core'
 import { html, type PropertyDeclarations } from 'lit'
 import { ConsoleView, formValues, when } from '../elements/console-view.ts'
+import { copyText } from './parts.ts'
 
 /** API keys of the site (admin): create one (its secret shown once), list them, revoke one. */
 export class KeysView extends ConsoleView {
@@ -45,12 +46,9 @@ export class KeysView extends ConsoleView {
 
   async #copy(): Promise<void> {
     if (!this._created) return
-    try {
-      await navigator.clipboard.writeText(this._created.key)
-      this._status = 'Key copied to the clipboard.'
-    } catch {
-      this._status = 'Copying is not allowed here: select the key and copy it.'
-    }
+    this._status = (await copyText(this._created.key))
+      ? 'Key copied to the clipboard.'
+      : 'Copying is not allowed here: select the key and copy it.'
   }
 
   #closeCreated(): void {
@@ -66,10 +64,10 @@ export class KeysView extends ConsoleView {
     e.preventDefault()
     const key = this._revoking
     if (!key) return
-    const ok = await this.run(async () => {
-      await this.api!.revokeKey(key.id)
-      await this.load()
-    }, `Key "${key.name}" revoked.`)
+    const ok = await this.runAndReload(
+      () => this.api!.revokeKey(key.id),
+      `Key "${key.name}" revoked.`
+    )
     if (ok) this.closeDialog('revoke')
   }
 
@@ -161,19 +159,17 @@ export class KeysView extends ConsoleView {
       }
       ${
         this._revoking
-          ? html`<dialog
-              id="revoke"
-              aria-labelledby="revoke-title"
-              @close=${() => (this._revoking = null)}
-            >
-              <h2 id="revoke-title">Revoke "${this._revoking.name}"?</h2>
-              <p>Whoever uses this key loses access at once. This cannot be undone.</p>
-              ${this.messages(true)}
-              <form @submit=${this.#revoke} class="actions">
-                <button class="danger">Revoke key</button>
-                <button type="button" @click=${() => this.closeDialog('revoke')}>Cancel</button>
-              </form>
-            </dialog>`
+          ? this.confirmDialog(
+              {
+                id: 'revoke',
+                title: `Revoke "${this._revoking.name}"?`,
+                submit: 'Revoke key',
+                danger: true,
+                onSubmit: this.#revoke,
+                onClose: () => (this._revoking = null),
+              },
+              html`<p>Whoever uses this key loses access at once. This cannot be undone.</p>`
+            )
           : ''
       }`
   }

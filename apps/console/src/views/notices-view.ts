@@ -1,7 +1,8 @@
 import type { AdminNotice, ModeratedComment, NoticeStatus } from '@parley/core'
 import { html, type PropertyDeclarations } from 'lit'
 import { ConsoleView, formValues, when } from '../elements/console-view.ts'
-import { loadMore, REMOVAL_REASON_LABELS, removalFields } from './parts.ts'
+import { PagedList } from './paged-list.ts'
+import { loadMore, REMOVAL_REASON_LABELS, removalFields, tabs } from './parts.ts'
 import type { RemovalReason } from '@parley/core/limits'
 
 const TABS: [NoticeStatus | 'all', string][] = [
@@ -34,48 +35,31 @@ export function moderatedComment(comment: ModeratedComment) {
 export class NoticesView extends ConsoleView {
   static override properties: PropertyDeclarations = {
     ...ConsoleView.properties,
-    _notices: { state: true },
-    _next: { state: true },
     _tab: { state: true },
     _deciding: { state: true },
     _action: { state: true },
   }
 
-  declare private _notices: AdminNotice[]
-  declare private _next: string | null
   declare private _tab: NoticeStatus | 'all'
   declare private _deciding: AdminNotice | null
   declare private _action: 'remove' | 'dismiss'
+  #notices = new PagedList(this, async (cursor) => {
+    const page = await this.api!.notices({
+      status: this._tab === 'all' ? undefined : this._tab,
+      cursor,
+    })
+    return { items: page.notices, nextCursor: page.nextCursor }
+  })
 
   constructor() {
     super()
-    this._notices = []
-    this._next = null
     this._tab = 'open'
     this._deciding = null
     this._action = 'remove'
   }
 
-  get #status() {
-    return this._tab === 'all' ? undefined : this._tab
-  }
-
-  protected override async load(): Promise<void> {
-    const page = await this.api!.notices({ status: this.#status })
-    this._notices = page.notices
-    this._next = page.nextCursor
-  }
-
-  async #more(): Promise<void> {
-    await this.run(
-      async () => {
-        const page = await this.api!.notices({ status: this.#status, cursor: this._next })
-        this._notices = [...this._notices, ...page.notices]
-        this._next = page.nextCursor
-      },
-      'More notices loaded.',
-      true
-    )
+  protected override load(): Promise<void> {
+    return this.#notices.first()
   }
 
   async #decide(notice: AdminNotice): Promise<void> {
@@ -90,15 +74,13 @@ export class NoticesView extends ConsoleView {
     if (!notice) return
     const values = formValues(e.target as HTMLFormElement)
     const action = this._action
-    const ok = await this.run(
-      async () => {
-        await this.api!.decideNotice(notice.id, {
+    const ok = await this.runAndReload(
+      () =>
+        this.api!.decideNotice(notice.id, {
           action,
           statement: values.statement ?? '',
           ...(action === 'remove' && { reason: values.reason as RemovalReason }),
-        })
-        await this.load()
-      },
+        }),
       action === 'remove' ? 'Comment removed; notice actioned.' : 'Notice dismissed.'
     )
     if (ok) this.closeDialog('decide')
@@ -107,25 +89,14 @@ export class NoticesView extends ConsoleView {
   override render() {
     return html`<h1 tabindex="-1">DSA notices</h1>
       <p>Notices of illegal content under the EU Digital Services Act, filed by anyone.</p>
-      <div class="tabs" role="group" aria-label="Show">
-        ${TABS.map(
-          ([value, label]) =>
-            html`<button
-              type="button"
-              aria-pressed=${this._tab === value ? 'true' : 'false'}
-              @click=${() => {
-                this._tab = value
-                void this.reload()
-              }}
-            >
-              ${label}
-            </button>`
-        )}
-      </div>
+      ${tabs('Show', TABS, this._tab, (tab) => {
+        this._tab = tab
+        void this.reload()
+      })}
       ${this.messages()}
       <ul class="items" aria-label="Notices">
-        ${this._notices.length === 0 ? html`<li class="empty">No notices.</li>` : ''}
-        ${this._notices.map(
+        ${this.#notices.items.length === 0 ? html`<li class="empty">No notices.</li>` : ''}
+        ${this.#notices.items.map(
           (n) =>
             html`<li>
               <p class="meta">
@@ -149,21 +120,23 @@ export class NoticesView extends ConsoleView {
             </li>`
         )}
       </ul>
-      ${loadMore(this._next, () => this.#more())}
+      ${loadMore(this.#notices.next, () =>
+        this.run(() => this.#notices.more(), 'More notices loaded.', true)
+      )}
       ${this._deciding ? this.#renderDialog(this._deciding) : ''}`
   }
 
   #renderDialog(notice: AdminNotice) {
-    return html`<dialog
-      id="decide"
-      aria-labelledby="decide-title"
-      @close=${() => (this._deciding = null)}
-    >
-      <h2 id="decide-title">
-        Decide on the notice about ${notice.comment.authorName || 'a comment'}
-      </h2>
-      <form @submit=${this.#submit}>
-        <fieldset>
+    const remove = this._action === 'remove'
+    return this.formDialog(
+      {
+        id: 'decide',
+        title: `Decide on the notice about ${notice.comment.authorName || 'a comment'}`,
+        submit: remove ? 'Remove comment' : 'Dismiss notice',
+        onSubmit: this.#submit,
+        onClose: () => (this._deciding = null),
+      },
+      html`<fieldset>
           <legend>Decision</legend>
           <div class="check">
             <input
@@ -189,21 +162,13 @@ export class NoticesView extends ConsoleView {
           </div>
         </fieldset>
         ${
-          this._action === 'remove'
+          remove
             ? removalFields('decide', 'Its author sees this, with a way to appeal.')
             : html`<div class="field">
                 <label for="decide-statement">Why the notice is not followed</label>
                 <textarea id="decide-statement" name="statement" required rows="4"></textarea>
               </div>`
-        }
-        ${this.messages(true)}
-        <div class="actions">
-          <button class="primary">
-            ${this._action === 'remove' ? 'Remove comment' : 'Dismiss notice'}
-          </button>
-          <button type="button" @click=${() => this.closeDialog('decide')}>Cancel</button>
-        </div>
-      </form>
-    </dialog>`
+        }`
+    )
   }
 }

@@ -1,4 +1,5 @@
-// Form parts several views share: ban fields, removal reasons and statements of reasons.
+// Parts several views share: ban fields, removal reasons and statements of reasons, list tabs,
+// the pager, copying.
 import { REMOVAL_REASONS, STATEMENT_MAX, type RemovalReason } from '@parley/core/limits'
 import { html } from 'lit'
 
@@ -107,3 +108,34 @@ export function removalFields(prefix: string, statementHint: string) {
 /** Pager of a cursor listing. */
 export const loadMore = (next: string | null, onClick: () => void) =>
   next ? html`<button type="button" class="more" @click=${onClick}>Load more</button>` : ''
+
+/** Toggle buttons that pick what a list shows (`label` names the group); `current` is pressed. */
+export function tabs<T extends string>(
+  label: string,
+  options: readonly (readonly [value: T, label: string])[],
+  current: T,
+  pick: (value: T) => void
+) {
+  return html`<div class="tabs" role="group" aria-label=${label}>
+    ${options.map(
+      ([value, text]) =>
+        html`<button
+          type="button"
+          aria-pressed=${current === value ? 'true' : 'false'}
+          @click=${() => pick(value)}
+        >
+          ${text}
+        </button>`
+    )}
+  </div>`
+}
+
+/** Copies text to the clipboard; false when the page may not. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    return false
+  }
+}

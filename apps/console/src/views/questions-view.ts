@@ -2,7 +2,8 @@ import type { AdminExpertResponse, Invitation, InvitationStatus } from '@parley/
 import { safeHtml } from '@parley/widget'
 import { html, type PropertyDeclarations } from 'lit'
 import { ConsoleView, when } from '../elements/console-view.ts'
-import { loadMore } from './parts.ts'
+import { PagedList } from './paged-list.ts'
+import { copyText, loadMore, tabs } from './parts.ts'
 
 const TABS: [InvitationStatus | 'all', string][] = [
   ['open', 'Unanswered'],
@@ -12,15 +13,10 @@ const TABS: [InvitationStatus | 'all', string][] = [
   ['all', 'All'],
 ]
 
-/** Copies text to the clipboard; false when the page may not. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    return false
-  }
-}
+const RESPONSE_TABS = [
+  ['pending', 'Awaiting review'],
+  ['published', 'Published'],
+] as const
 
 /**
  * Questions put to experts: the invitation links (unanswered ones first, with their link to copy
@@ -30,52 +26,33 @@ export async function copyText(text: string): Promise<boolean> {
 export class QuestionsView extends ConsoleView {
   static override properties: PropertyDeclarations = {
     ...ConsoleView.properties,
-    _invitations: { state: true },
-    _next: { state: true },
     _tab: { state: true },
     _responses: { state: true },
     _responseTab: { state: true },
   }
 
-  declare private _invitations: Invitation[]
-  declare private _next: string | null
   declare private _tab: InvitationStatus | 'all'
   declare private _responses: AdminExpertResponse[]
   declare private _responseTab: 'pending' | 'published'
+  #invitations = new PagedList(this, async (cursor) => {
+    const status = this._tab === 'all' ? undefined : this._tab
+    const page = await this.api!.invitations({ status, cursor })
+    return { items: page.invitations, nextCursor: page.nextCursor }
+  })
 
   constructor() {
     super()
-    this._invitations = []
-    this._next = null
     this._tab = 'open'
     this._responses = []
     this._responseTab = 'pending'
   }
 
-  get #status() {
-    return this._tab === 'all' ? undefined : this._tab
-  }
-
   protected override async load(): Promise<void> {
-    const [page, responses] = await Promise.all([
-      this.api!.invitations({ status: this.#status }),
+    const [, responses] = await Promise.all([
+      this.#invitations.first(),
       this.api!.responses({ status: this._responseTab }),
     ])
-    this._invitations = page.invitations
-    this._next = page.nextCursor
     this._responses = responses.responses
-  }
-
-  async #more(): Promise<void> {
-    await this.run(
-      async () => {
-        const page = await this.api!.invitations({ status: this.#status, cursor: this._next })
-        this._invitations = [...this._invitations, ...page.invitations]
-        this._next = page.nextCursor
-      },
-      'More invitations loaded.',
-      true
-    )
   }
 
   async #copy(invitation: Invitation): Promise<void> {
@@ -86,24 +63,24 @@ export class QuestionsView extends ConsoleView {
   }
 
   async #revoke(invitation: Invitation): Promise<void> {
-    await this.run(async () => {
-      await this.api!.revokeInvitation(invitation.id)
-      await this.load()
-    }, `Invitation to ${invitation.expert.name} revoked.`)
+    await this.runAndReload(
+      () => this.api!.revokeInvitation(invitation.id),
+      `Invitation to ${invitation.expert.name} revoked.`
+    )
   }
 
   async #approve(response: AdminExpertResponse): Promise<void> {
-    await this.run(async () => {
-      await this.api!.approveResponse(response.id)
-      await this.load()
-    }, `Response of ${response.expert.name} published.`)
+    await this.runAndReload(
+      () => this.api!.approveResponse(response.id),
+      `Response of ${response.expert.name} published.`
+    )
   }
 
   async #reject(response: AdminExpertResponse): Promise<void> {
-    await this.run(async () => {
-      await this.api!.deleteResponse(response.id)
-      await this.load()
-    }, `Response of ${response.expert.name} deleted.`)
+    await this.runAndReload(
+      () => this.api!.deleteResponse(response.id),
+      `Response of ${response.expert.name} deleted.`
+    )
   }
 
   override render() {
@@ -114,26 +91,10 @@ export class QuestionsView extends ConsoleView {
       </p>
       ${this.messages()}
       <h2>Expert answers</h2>
-      <div class="tabs" role="group" aria-label="Show answers">
-        ${(
-          [
-            ['pending', 'Awaiting review'],
-            ['published', 'Published'],
-          ] as const
-        ).map(
-          ([value, label]) =>
-            html`<button
-              type="button"
-              aria-pressed=${this._responseTab === value ? 'true' : 'false'}
-              @click=${() => {
-                this._responseTab = value
-                void this.reload()
-              }}
-            >
-              ${label}
-            </button>`
-        )}
-      </div>
+      ${tabs('Show answers', RESPONSE_TABS, this._responseTab, (tab) => {
+        this._responseTab = tab
+        void this.reload()
+      })}
       <ul class="items" aria-label="Expert answers">
         ${this._responses.length === 0 ? html`<li class="empty">None.</li>` : ''}
         ${this._responses.map(
@@ -164,26 +125,17 @@ export class QuestionsView extends ConsoleView {
         )}
       </ul>
       <h2>Invitations</h2>
-      <div class="tabs" role="group" aria-label="Show invitations">
-        ${TABS.map(
-          ([value, label]) =>
-            html`<button
-              type="button"
-              aria-pressed=${this._tab === value ? 'true' : 'false'}
-              @click=${() => {
-                this._tab = value
-                void this.reload()
-              }}
-            >
-              ${label}
-            </button>`
-        )}
-      </div>
+      ${tabs('Show invitations', TABS, this._tab, (tab) => {
+        this._tab = tab
+        void this.reload()
+      })}
       <ul class="items" aria-label="Invitations">
-        ${this._invitations.length === 0 ? html`<li class="empty">No invitations.</li>` : ''}
-        ${this._invitations.map((i) => this.#renderInvitation(i))}
+        ${this.#invitations.items.length === 0 ? html`<li class="empty">No invitations.</li>` : ''}
+        ${this.#invitations.items.map((i) => this.#renderInvitation(i))}
       </ul>
-      ${loadMore(this._next, () => this.#more())}`
+      ${loadMore(this.#invitations.next, () =>
+        this.run(() => this.#invitations.more(), 'More invitations loaded.', true)
+      )}`
   }
 
   #renderInvitation(i: Invitation) {

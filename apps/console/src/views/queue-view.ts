@@ -9,8 +9,15 @@ import type {
 import type { RemovalReason } from '@parley/core/limits'
 import { html, type PropertyDeclarations } from 'lit'
 import { ConsoleView, formValues, when } from '../elements/console-view.ts'
-import { banFields, banOf, loadMore, REMOVAL_REASON_LABELS, removalFields } from './parts.ts'
-import { copyText } from './questions-view.ts'
+import {
+  banFields,
+  banOf,
+  copyText,
+  loadMore,
+  REMOVAL_REASON_LABELS,
+  removalFields,
+  tabs,
+} from './parts.ts'
 
 const TABS: [ModerationView, string][] = [
   ['pending', 'Pending'],
@@ -277,18 +284,7 @@ export class QueueView extends ConsoleView {
 
   override render() {
     return html`<h1 tabindex="-1">Moderation queue</h1>
-      <div class="tabs" role="group" aria-label="Show">
-        ${TABS.map(
-          ([value, label]) =>
-            html`<button
-              type="button"
-              aria-pressed=${this._view === value ? 'true' : 'false'}
-              @click=${() => this.#pick(value)}
-            >
-              ${label}
-            </button>`
-        )}
-      </div>
+      ${tabs('Show', TABS, this._view, (view) => this.#pick(view))}
       <form role="search" aria-label="Filter the queue" @submit=${this.#filter}>
         <div class="inline">
           <div class="field">

@@ -2,6 +2,7 @@ import type { AdminPoll, AdminThread } from '@parley/core'
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { ConsoleView, formValues, when } from '../elements/console-view.ts'
 import { href } from '../router.ts'
+import { PagedList } from './paged-list.ts'
 import { loadMore } from './parts.ts'
 import {
   editOptionsFields,
@@ -21,27 +22,25 @@ const emojiList = (text: string) => text.split(/[\s,]+/).filter(Boolean)
 export class ThreadsView extends ConsoleView {
   static override properties: PropertyDeclarations = {
     ...ConsoleView.properties,
-    _threads: { state: true },
-    _next: { state: true },
     _thread: { state: true },
     _polls: { state: true },
     _reactions: { state: true },
     _editing: { state: true },
   }
 
-  declare private _threads: AdminThread[]
-  declare private _next: string | null
   /** The thread of #/threads/KEY; null on the list. */
   declare private _thread: AdminThread | null
   declare private _polls: AdminPoll[]
   declare private _reactions: 'site' | 'custom' | 'off'
   declare private _editing: AdminPoll | null
   #q = ''
+  #threads = new PagedList(this, async (cursor) => {
+    const page = await this.api!.threads({ q: this.#q, cursor })
+    return { items: page.threads, nextCursor: page.nextCursor }
+  })
 
   constructor() {
     super()
-    this._threads = []
-    this._next = null
     this._thread = null
     this._polls = []
     this._reactions = 'site'
@@ -69,9 +68,7 @@ export class ThreadsView extends ConsoleView {
     const key = this.#key
     if (key === null) {
       this._thread = null
-      const page = await this.api!.threads({ q: this.#q })
-      this._threads = page.threads
-      this._next = page.nextCursor
+      await this.#threads.first()
       return
     }
     const [found, polls] = await Promise.all([this.#findThread(key), this.#pollsOf(key)])
@@ -115,30 +112,19 @@ export class ThreadsView extends ConsoleView {
     e.preventDefault()
     this.#q = formValues(e.target as HTMLFormElement).q ?? ''
     if (await this.reload()) {
-      this._status = `${this._threads.length}${this._next ? ' or more' : ''} threads found.`
+      const { items, next } = this.#threads
+      this._status = `${items.length}${next ? ' or more' : ''} threads found.`
     }
-  }
-
-  async #more(): Promise<void> {
-    await this.run(
-      async () => {
-        const page = await this.api!.threads({ q: this.#q, cursor: this._next })
-        this._threads = [...this._threads, ...page.threads]
-        this._next = page.nextCursor
-      },
-      'More threads loaded.',
-      true
-    )
   }
 
   async #create(e: SubmitEvent): Promise<void> {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     const { key = '', title = '' } = formValues(form)
-    const ok = await this.run(async () => {
-      await this.api!.putThread(key, { title: title || null })
-      await this.load()
-    }, `Thread ${key} saved.`)
+    const ok = await this.runAndReload(
+      () => this.api!.putThread(key, { title: title || null }),
+      `Thread ${key} saved.`
+    )
     if (ok) form.reset()
   }
 
@@ -228,11 +214,11 @@ export class ThreadsView extends ConsoleView {
         </thead>
         <tbody>
           ${
-            this._threads.length === 0
+            this.#threads.items.length === 0
               ? html`<tr>
                   <td colspan="4" class="empty">No threads.</td>
                 </tr>`
-              : this._threads.map(
+              : this.#threads.items.map(
                   (t) =>
                     html`<tr>
                       <th scope="row">
@@ -247,7 +233,9 @@ export class ThreadsView extends ConsoleView {
           }
         </tbody>
       </table>
-      ${loadMore(this._next, () => this.#more())}
+      ${loadMore(this.#threads.next, () =>
+        this.run(() => this.#threads.more(), 'More threads loaded.', true)
+      )}
       <form @submit=${this.#create}>
         <fieldset>
           <legend>Create a thread</legend>
@@ -391,24 +379,17 @@ export class ThreadsView extends ConsoleView {
       </form>
       ${
         this._editing
-          ? html`<dialog
-              id="edit-poll"
-              aria-labelledby="edit-poll-title"
-              @close=${() => (this._editing = null)}
-            >
-              <h2 id="edit-poll-title">Edit poll ${this._editing.id}</h2>
-              <form @submit=${this.#editPoll}>
-                ${pollSettingsFields('edit-poll', this._editing)}
-                ${editOptionsFields(this._editing, (option) => this.#deleteOption(option))}
-                ${this.messages(true)}
-                <div class="actions">
-                  <button class="primary">Save poll</button>
-                  <button type="button" @click=${() => this.closeDialog('edit-poll')}>
-                    Cancel
-                  </button>
-                </div>
-              </form>
-            </dialog>`
+          ? this.formDialog(
+              {
+                id: 'edit-poll',
+                title: `Edit poll ${this._editing.id}`,
+                submit: 'Save poll',
+                onSubmit: this.#editPoll,
+                onClose: () => (this._editing = null),
+              },
+              html`${pollSettingsFields('edit-poll', this._editing)}
+              ${editOptionsFields(this._editing, (option) => this.#deleteOption(option))}`
+            )
           : ''
       }`
   }

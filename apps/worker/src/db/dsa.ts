@@ -65,6 +65,71 @@ function toModeratedComment(row: ModeratedRow): ModeratedComment {
   }
 }
 
+/** Notices and appeals are kept alike: a site, a status that is open until decided, a decision. */
+interface DecidedTable {
+  table: 'notices' | 'appeals'
+  alias: 'n' | 'a'
+  key: 'id' | 'comment_id'
+  select: string
+}
+
+function getDecided<Row>(db: D1Database, t: DecidedTable, siteId: string, key: string) {
+  return db
+    .prepare(`${t.select} WHERE ${t.alias}.site_id = ?1 AND ${t.alias}.${t.key} = ?2`)
+    .bind(siteId, key)
+    .first<Row>()
+}
+
+export interface Listing<S> {
+  status?: S
+  limit: number
+  after: AdminCursor | null
+}
+
+/** A page of a site's rows, newest first. */
+async function listDecided<Row>(
+  db: D1Database,
+  t: DecidedTable,
+  siteId: string,
+  listing: Listing<string>
+): Promise<{ rows: Row[]; more: boolean }> {
+  const { after } = listing
+  const [a, key] = [t.alias, `${t.alias}.${t.key}`]
+  const { results } = await db
+    .prepare(
+      `${t.select}
+       WHERE ${a}.site_id = ?1 AND (?3 IS NULL OR ${a}.status = ?3)
+         AND (?4 IS NULL OR (${a}.created_at, ${key}) < (?4, ?5))
+       ORDER BY ${a}.created_at DESC, ${key} DESC LIMIT ?2`
+    )
+    .bind(
+      siteId,
+      listing.limit + 1,
+      listing.status ?? null,
+      after?.createdAt ?? null,
+      after?.id ?? null
+    )
+    .all<Row>()
+  return { rows: results.slice(0, listing.limit), more: results.length > listing.limit }
+}
+
+/** Decides an open row; a no-op when another moderator decided it first. */
+function decideStatement(
+  db: D1Database,
+  t: DecidedTable,
+  siteId: string,
+  key: string,
+  decision: { status: string; text: string },
+  now: number
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE ${t.table} SET status = ?3, decision = ?4, decided_at = ?5
+       WHERE site_id = ?1 AND ${t.key} = ?2 AND status = 'open'`
+    )
+    .bind(siteId, key, decision.status, decision.text, now)
+}
+
 // ---- Notices -------------------------------------------------------------------------------
 
 export interface NoticeRow extends ModeratedRow {
@@ -80,9 +145,14 @@ export interface NoticeRow extends ModeratedRow {
   decided_at: number | null
 }
 
-const NOTICE_SELECT = `SELECT n.id, n.comment_id, n.law, n.explanation, n.reporter_name,
+const NOTICES: DecidedTable = {
+  table: 'notices',
+  alias: 'n',
+  key: 'id',
+  select: `SELECT n.id, n.comment_id, n.law, n.explanation, n.reporter_name,
     n.reporter_email, n.status, n.decision, n.created_at, n.decided_at, ${MODERATED_COLUMNS}
-  FROM notices n JOIN comments c ON c.id = n.comment_id JOIN threads t ON t.id = c.thread_id`
+  FROM notices n JOIN comments c ON c.id = n.comment_id JOIN threads t ON t.id = c.thread_id`,
+}
 
 export function rowToNotice(row: NoticeRow): AdminNotice {
   return {
@@ -125,16 +195,7 @@ export async function getNotice(
   siteId: string,
   id: string
 ): Promise<NoticeRow | null> {
-  return db
-    .prepare(`${NOTICE_SELECT} WHERE n.site_id = ?1 AND n.id = ?2`)
-    .bind(siteId, id)
-    .first<NoticeRow>()
-}
-
-export interface Listing<S> {
-  status?: S
-  limit: number
-  after: AdminCursor | null
+  return getDecided<NoticeRow>(db, NOTICES, siteId, id)
 }
 
 /** A page of a site's notices, newest first. */
@@ -143,23 +204,7 @@ export async function listNotices(
   siteId: string,
   listing: Listing<NoticeStatus>
 ): Promise<{ rows: NoticeRow[]; more: boolean }> {
-  const { after } = listing
-  const { results } = await db
-    .prepare(
-      `${NOTICE_SELECT}
-       WHERE n.site_id = ?1 AND (?3 IS NULL OR n.status = ?3)
-         AND (?4 IS NULL OR (n.created_at, n.id) < (?4, ?5))
-       ORDER BY n.created_at DESC, n.id DESC LIMIT ?2`
-    )
-    .bind(
-      siteId,
-      listing.limit + 1,
-      listing.status ?? null,
-      after?.createdAt ?? null,
-      after?.id ?? null
-    )
-    .all<NoticeRow>()
-  return { rows: results.slice(0, listing.limit), more: results.length > listing.limit }
+  return listDecided<NoticeRow>(db, NOTICES, siteId, listing)
 }
 
 /** Closes an open notice; a no-op when another moderator decided it first. */
@@ -170,12 +215,14 @@ export function decideNoticeStatement(
   decision: { status: Exclude<NoticeStatus, 'open'>; statement: string },
   now: number
 ): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE notices SET status = ?3, decision = ?4, decided_at = ?5
-       WHERE site_id = ?1 AND id = ?2 AND status = 'open'`
-    )
-    .bind(siteId, id, decision.status, decision.statement, now)
+  return decideStatement(
+    db,
+    NOTICES,
+    siteId,
+    id,
+    { status: decision.status, text: decision.statement },
+    now
+  )
 }
 
 // ---- Appeals -------------------------------------------------------------------------------
@@ -223,9 +270,14 @@ export interface AppealRow extends ModeratedRow {
   decided_at: number | null
 }
 
-const APPEAL_SELECT = `SELECT a.comment_id, a.text, a.status, a.decision, a.created_at,
+const APPEALS: DecidedTable = {
+  table: 'appeals',
+  alias: 'a',
+  key: 'comment_id',
+  select: `SELECT a.comment_id, a.text, a.status, a.decision, a.created_at,
     a.decided_at, ${MODERATED_COLUMNS}
-  FROM appeals a JOIN comments c ON c.id = a.comment_id JOIN threads t ON t.id = c.thread_id`
+  FROM appeals a JOIN comments c ON c.id = a.comment_id JOIN threads t ON t.id = c.thread_id`,
+}
 
 export function rowToAppeal(row: AppealRow): AdminAppeal {
   return {
@@ -243,10 +295,7 @@ export async function getAppeal(
   siteId: string,
   commentId: string
 ): Promise<AppealRow | null> {
-  return db
-    .prepare(`${APPEAL_SELECT} WHERE a.site_id = ?1 AND a.comment_id = ?2`)
-    .bind(siteId, commentId)
-    .first<AppealRow>()
+  return getDecided<AppealRow>(db, APPEALS, siteId, commentId)
 }
 
 /** A page of a site's appeals, newest first. */
@@ -255,23 +304,7 @@ export async function listAppeals(
   siteId: string,
   listing: Listing<AppealStatus>
 ): Promise<{ rows: AppealRow[]; more: boolean }> {
-  const { after } = listing
-  const { results } = await db
-    .prepare(
-      `${APPEAL_SELECT}
-       WHERE a.site_id = ?1 AND (?3 IS NULL OR a.status = ?3)
-         AND (?4 IS NULL OR (a.created_at, a.comment_id) < (?4, ?5))
-       ORDER BY a.created_at DESC, a.comment_id DESC LIMIT ?2`
-    )
-    .bind(
-      siteId,
-      listing.limit + 1,
-      listing.status ?? null,
-      after?.createdAt ?? null,
-      after?.id ?? null
-    )
-    .all<AppealRow>()
-  return { rows: results.slice(0, listing.limit), more: results.length > listing.limit }
+  return listDecided<AppealRow>(db, APPEALS, siteId, listing)
 }
 
 /** Decides an open appeal; a no-op when another moderator decided it first. */
@@ -282,10 +315,5 @@ export function decideAppealStatement(
   decision: { status: Exclude<AppealStatus, 'open'>; text: string },
   now: number
 ): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE appeals SET status = ?3, decision = ?4, decided_at = ?5
-       WHERE site_id = ?1 AND comment_id = ?2 AND status = 'open'`
-    )
-    .bind(siteId, commentId, decision.status, decision.text, now)
+  return decideStatement(db, APPEALS, siteId, commentId, decision, now)
 }

@@ -4,7 +4,7 @@ import type {
   ExpertResponse,
   ExpertResponseStatus,
 } from '@parley/core'
-import { rowToExpert } from './experts.ts'
+import { joinedExpert } from './experts.ts'
 
 // Experts' answers under readers' comments. Readers see the published ones: under the comment in
 // every listing (one query per page, publishedResponsesFor) and in the thread's Featured section.
@@ -38,13 +38,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 
 export const rowToExpertResponse = (row: ExpertResponseRow): ExpertResponse => ({
   id: row.id,
-  expert: rowToExpert({
-    id: row.expert_id,
-    name: row.expert_name,
-    title: row.expert_title,
-    organisation: row.expert_organisation,
-    photo_url: row.expert_photo_url,
-  }),
+  expert: joinedExpert(row),
   html: row.html,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),

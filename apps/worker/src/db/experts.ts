@@ -27,6 +27,24 @@ export const rowToExpert = (
   photoUrl: row.photo_url,
 })
 
+/** The expert_* columns of a row that joins its expert. */
+export interface JoinedExpertColumns {
+  expert_id: string
+  expert_name: string
+  expert_title: string
+  expert_organisation: string
+  expert_photo_url: string | null
+}
+
+export const joinedExpert = (row: JoinedExpertColumns): Expert =>
+  rowToExpert({
+    id: row.expert_id,
+    name: row.expert_name,
+    title: row.expert_title,
+    organisation: row.expert_organisation,
+    photo_url: row.expert_photo_url,
+  })
+
 export const rowToAdminExpert = (row: ExpertRow): AdminExpert => ({
   ...rowToExpert(row),
   createdAt: iso(row.created_at),

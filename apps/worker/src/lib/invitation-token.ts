@@ -1,4 +1,5 @@
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts'
+import { derivedHmacKey } from './derived-key.ts'
 
 // An expert's invitation link carries `base64url(id + "." + expiresAt) + "." + base64url(HMAC)`.
 // The MAC is HMAC-SHA256 under a key derived from READER_TOKEN_SECRET with its own label, so no
@@ -8,33 +9,10 @@ import { decodeBase64Url, encodeBase64Url } from './base64url.ts'
 const LABEL = 'parley-expert-invitation'
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
-const keys = new Map<string, Promise<CryptoKey>>()
 const INVITATION_ID = /^xi_[0-9a-z]{10,40}$/
 const EXPIRY = /^[1-9][0-9]{0,15}$/
 
-/** HMAC key = HMAC-SHA256(secret, label). */
-function invitationKey(secret: string): Promise<CryptoKey> {
-  if (!secret) throw new Error('READER_TOKEN_SECRET is not set')
-  let key = keys.get(secret)
-  if (!key) {
-    key = (async () => {
-      const root = await crypto.subtle.importKey(
-        'raw',
-        encoder.encode(secret),
-        { name: 'HMAC', hash: 'SHA-256' },
-        false,
-        ['sign']
-      )
-      const derived = await crypto.subtle.sign('HMAC', root, encoder.encode(LABEL))
-      return crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, [
-        'sign',
-        'verify',
-      ])
-    })()
-    keys.set(secret, key)
-  }
-  return key
-}
+const invitationKey = (secret: string) => derivedHmacKey(secret, LABEL, ['sign', 'verify'])
 
 export interface InvitationClaim {
   id: string

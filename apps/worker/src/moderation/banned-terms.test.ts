@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { bannedTermMatcher, compileBannedTerms, findBannedTerms } from './banned-terms.ts'
+import {
+  bannedTermMatcher,
+  compileBannedTerms,
+  findBannedTerms,
+  PatternMatcher,
+  wordTests,
+  type Pattern,
+  type Slot,
+} from './banned-terms.ts'
 
 const found = (text: string, terms: string[]) => findBannedTerms(text, terms)
 
@@ -112,5 +120,55 @@ describe('bannedTermMatcher', () => {
     const text = `${'a perfectly ordinary sentence about border policy. '.repeat(97)}needle`
     expect(text.length).toBeGreaterThan(4900)
     expect(found(text, terms)).toEqual(['needle'])
+  })
+})
+
+describe('patterns: sentence starts, optional words and guards', () => {
+  const slot = (...words: string[]): Slot => ({
+    type: 'slot',
+    tests: words.flatMap((w) => wordTests(w)![0]!),
+  })
+  const found = (pattern: Omit<Pattern<string>, 'data'>, text: string) =>
+    new PatternMatcher([{ ...pattern, data: 'x' }])
+      .find(text)
+      .map((m) => text.slice(m.start, m.end))
+
+  it('a first slot may also match the start of a sentence, then no word at all', () => {
+    const steps = [{ ...slot('should'), orSentenceStart: true }, slot('go')]
+    expect(found({ steps }, 'Go. We should go.')).toEqual(['Go'])
+    expect(found({ steps }, 'We should go.')).toEqual(['should go'])
+    expect(found({ steps }, 'We go.')).toEqual([])
+  })
+
+  it('an optional word skips only the words it allows', () => {
+    const steps = [slot('go'), { type: 'gap' as const, max: 1, only: slot('right') }, slot('home')]
+    expect(found({ steps }, 'go right home')).toEqual(['go right home'])
+    expect(found({ steps }, 'go home')).toEqual(['go home'])
+    expect(found({ steps }, 'go left home')).toEqual([])
+  })
+
+  it('a guard cancels a match near its words, and the nearest referent decides', () => {
+    const steps = [slot('they'), slot('left')]
+    const near = { words: slot('not'), before: 2, after: 1 }
+    expect(found({ steps, guards: [near] }, 'They left.')).toEqual(['They left'])
+    expect(found({ steps, guards: [near] }, 'Not that they left.')).toEqual([])
+    expect(found({ steps, guards: [near] }, 'Not sure. They left.')).toEqual(['They left'])
+    const about = {
+      words: slot('ministers'),
+      before: 8,
+      after: 0,
+      acrossSentences: true,
+      stopAt: slot('migrants'),
+    }
+    expect(found({ steps, guards: [about] }, 'The ministers met. They left.')).toEqual([])
+    expect(found({ steps, guards: [about] }, 'Ministers met migrants. They left.')).toEqual([
+      'They left',
+    ])
+    // A qualifying word right before the referent ("rejected migrants") counts as near.
+    const status = { ...about, words: slot('rejected'), qualifies: true }
+    expect(found({ steps, guards: [status] }, 'The rejected migrants? They left.')).toEqual([])
+    expect(
+      found({ steps, guards: [status] }, 'A rejected plan for other migrants. They left.')
+    ).toEqual(['They left'])
   })
 })

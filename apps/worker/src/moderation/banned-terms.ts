@@ -48,11 +48,10 @@ export interface Guard {
   after: number
   /** Look back across the ends of sentences too (the words after stay in the match's sentence). */
   acrossSentences?: boolean
-  /**
-   * Stop looking at the first of these words: a nearer referent keeps the match, unless one of
-   * the guard's words stands in the two words before it.
-   */
+  /** Stop looking at the first of these words: a nearer referent keeps the match… */
   stopAt?: Slot
+  /** …unless one of the guard's words stands in the two words before it ("REJECTED asylum seekers"). */
+  qualifies?: boolean
 }
 
 export interface Pattern<T> {
@@ -69,6 +68,8 @@ export interface Match<T> {
   /** UTF-16 offsets in the original text of the first and after the last matched word. */
   start: number
   end: number
+  /** Where the last matched word begins. */
+  lastStart: number
 }
 
 /** A number, possibly with a currency sign: 500, €4, 1.000, 3000€, $20k. */
@@ -91,7 +92,8 @@ function byLength(values: string[]): [number, Set<string>][] {
     set.add(value)
     map.set(value.length, set)
   }
-  return [...map]
+  // Shortest first: a form is only compared with the prefixes and suffixes shorter than itself.
+  return [...map].sort((a, b) => a[0] - b[0])
 }
 
 function compileSlot(slot: Slot): CompiledSlot {
@@ -113,10 +115,12 @@ function compileSlot(slot: Slot): CompiledSlot {
 function formMatches(c: CompiledSlot, form: string): boolean {
   if (c.exact.has(form)) return true
   for (const [length, values] of c.prefixes) {
-    if (form.length > length && values.has(form.slice(0, length))) return true
+    if (form.length <= length) break
+    if (values.has(form.slice(0, length))) return true
   }
   for (const [length, values] of c.suffixes) {
-    if (form.length > length && values.has(form.slice(-length))) return true
+    if (form.length <= length) break
+    if (values.has(form.slice(-length))) return true
   }
   return c.number && NUMBER.test(form)
 }
@@ -201,6 +205,7 @@ function guarded(guard: Guard, words: Token[], start: number, end: number): bool
   // A nearer referent (stopAt) decides, unless one of the guard's words qualifies it: one of the
   // two words before it, in its sentence ("REJECTED asylum seekers").
   const referent = (i: number) => {
+    if (!guard.qualifies) return false
     for (let j = i - 1; j >= 0 && i - j <= 2 && !words[j + 1]!.breakBefore; j--) {
       if (slotMatches(guard.words, words[j]!)) return true
     }
@@ -227,6 +232,8 @@ export class PatternMatcher<T> {
   readonly #byFirstPrefix = new Map<number, Map<string, Pattern<T>[]>>()
   /** Patterns whose first word is a suffix family or a number: tried at every word. */
   readonly #others: Pattern<T>[] = []
+  /** Patterns that may begin with a sentence ("^"): also tried at the first word of each. */
+  readonly #atSentenceStart: Pattern<T>[] = []
   readonly size: number
 
   constructor(patterns: Iterable<Pattern<T>>) {
@@ -239,9 +246,9 @@ export class PatternMatcher<T> {
     for (const pattern of patterns) {
       size++
       const first = pattern.steps[0]
+      if (first?.type === 'slot' && first.orSentenceStart) this.#atSentenceStart.push(pattern)
       if (
         first?.type !== 'slot' ||
-        first.orSentenceStart ||
         first.tests.some((t) => t.kind === 'suffix' || t.kind === 'number')
       ) {
         this.#others.push(pattern)
@@ -259,16 +266,33 @@ export class PatternMatcher<T> {
     this.size = size
   }
 
-  #candidates(token: Token): Set<Pattern<T>> {
-    const candidates = new Set<Pattern<T>>(this.#others)
-    for (const form of token.forms) {
-      for (const pattern of this.#byFirstWord.get(form) ?? []) candidates.add(pattern)
-      for (const [length, byPrefix] of this.#byFirstPrefix) {
-        if (form.length <= length) continue
-        for (const pattern of byPrefix.get(form.slice(0, length)) ?? []) candidates.add(pattern)
+  /** The patterns a word may begin, by its forms: words repeat, so they are looked up once. */
+  readonly #byForms = new Map<string, Pattern<T>[]>()
+
+  #startingWith(token: Token): Pattern<T>[] {
+    const key = token.forms.join('\n')
+    let patterns = this.#byForms.get(key)
+    if (!patterns) {
+      const found = new Set<Pattern<T>>()
+      for (const form of token.forms) {
+        for (const pattern of this.#byFirstWord.get(form) ?? []) found.add(pattern)
+        for (const [length, byPrefix] of this.#byFirstPrefix) {
+          if (form.length <= length) continue
+          for (const pattern of byPrefix.get(form.slice(0, length)) ?? []) found.add(pattern)
+        }
       }
+      patterns = [...found]
+      if (this.#byForms.size >= 4096) this.#byForms.clear()
+      this.#byForms.set(key, patterns)
     }
-    return candidates
+    return patterns
+  }
+
+  /** The patterns to try at a word (a pattern may be listed twice: the second try is skipped). */
+  #candidates(token: Token, sentenceStart: boolean): Pattern<T>[] {
+    const byWord = this.#startingWith(token)
+    if (this.#others.length === 0 && !sentenceStart) return byWord
+    return [...byWord, ...this.#others, ...(sentenceStart ? this.#atSentenceStart : [])]
   }
 
   /**
@@ -280,7 +304,7 @@ export class PatternMatcher<T> {
     for (const words of typeof text === 'string' ? tokenStreams(text) : text) {
       for (let at = 0; at < words.length; at++) {
         const token = words[at]!
-        for (const pattern of this.#candidates(token)) {
+        for (const pattern of this.#candidates(token, startsSentence(words, at))) {
           if (found.has(pattern)) continue
           const before = words[at - 1]
           if (pattern.notAfter && before && !token.breakBefore) {
@@ -289,7 +313,13 @@ export class PatternMatcher<T> {
           const end = matchFrom(pattern, words, 0, at, at)
           if (end === null || end === at) continue
           if (pattern.guards?.some((g) => guarded(g, words, at, end))) continue
-          found.set(pattern, { data: pattern.data, start: token.start, end: words[end - 1]!.end })
+          const last = words[end - 1]!
+          found.set(pattern, {
+            data: pattern.data,
+            start: token.start,
+            end: last.end,
+            lastStart: last.start,
+          })
         }
       }
     }

@@ -49,10 +49,18 @@ describe('moderate: decisions', () => {
   })
 
   it('adds the built-in lexicon to the site terms', () => {
-    const verdict = moderate(input('They are vermin.'), defaults)
+    const verdict = moderate(input('Vermin, the lot.'), defaults)
     expect(verdict.decision).toBe('hold')
     expect(verdict.reasons).toEqual([
-      { signal: 'lexicon', detail: 'dehumanising language "vermin"', weight: 1 },
+      { signal: 'lexicon', detail: 'dehumanising language "Vermin"', weight: 1 },
+    ])
+  })
+
+  it('names the longest of overlapping matches once', () => {
+    const verdict = moderate(input('They are vermin.'), defaults)
+    expect(verdict).toMatchObject({ decision: 'hold', score: 1 })
+    expect(verdict.reasons).toEqual([
+      { signal: 'lexicon', detail: 'dehumanising language "They are vermin"', weight: 1 },
     ])
   })
 
@@ -80,6 +88,47 @@ describe('moderate: decisions', () => {
     )
     expect(verdict.decision).toBe('reject')
     expect(verdict.score).toBeGreaterThanOrEqual(defaults.holdRules.rejectScore)
+  })
+})
+
+describe('moderate: the four categories of hate hold on their own', () => {
+  it.each([
+    ['I hope they all drown on the way.', 'wish or call for violence'],
+    ['Il faut les noyer.', 'wish or call for violence'],
+    ['Laat ze maar verzuipen.', 'wish or call for violence'],
+    ['Lasst sie absaufen.', 'wish or call for violence'],
+    ['These people are animals.', 'dehumanising language'],
+    ['Ce sont des rats.', 'dehumanising language'],
+    ['Het is tuig.', 'dehumanising language'],
+    ['Das ist Pack.', 'dehumanising language'],
+    ['The great replacement is real.', 'replacement or invasion rhetoric'],
+    ['Le grand remplacement est en marche.', 'replacement or invasion rhetoric'],
+    ['De omvolking is begonnen.', 'replacement or invasion rhetoric'],
+    ['Die Umvolkung läuft.', 'replacement or invasion rhetoric'],
+    ['Send them all back.', 'exclusion of a group'],
+    ['Ausländer raus!', 'exclusion of a group'],
+    ['They are all criminals.', 'generalisation about a group'],
+    ['Allemaal crimineel.', 'generalisation about a group'],
+  ])('holds "%s" (%s)', (text, label) => {
+    const verdict = moderate(input(text), defaults)
+    expect(verdict.decision, text).toBe('hold')
+    expect(
+      verdict.reasons.some((r) => r.detail.startsWith(label)),
+      text
+    ).toBe(true)
+  })
+
+  it.each([
+    'Hundreds drowned when the boat sank.',
+    'The police shot down that theory.',
+    'Smugglers treat people like animals.',
+    'Deport all illegal migrants with a final rejection, and smash the gangs.',
+    'Border controls are not racist; the EU and the NGOs have failed.',
+    'Traffickers must be prosecuted, and people drown in the Mediterranean every week.',
+    'Calling refugees "parasites" is how it starts.',
+    'The "great replacement" is a racist myth.',
+  ])('publishes the hard case "%s"', (text) => {
+    expect(moderate(input(text), defaults).decision, text).toBe('publish')
   })
 })
 
@@ -161,19 +210,21 @@ describe('moderate: signals', () => {
     expect(moderate(input(CLEAN), on).decision).toBe('publish')
   })
 
-  it('posting speed: again within minSecondsBetweenComments holds; 0 switches it off', () => {
+  it('posting speed: a half signal, so a quick clean reply is published and a quick link-dump held', () => {
     const fast = { priorComments: 3, secondsSinceLastComment: 4.2 }
     const verdict = moderate(input(CLEAN, { reader: fast }), defaults)
     expect(verdict.reasons).toEqual([
       {
         signal: 'speed',
         detail: 'posted 4 s after the previous comment (minimum 10 s)',
-        weight: 1,
+        weight: 0.5,
       },
     ])
-    expect(verdict.decision).toBe('hold')
+    expect(verdict.decision).toBe('publish')
+    const repeated = 'Read this now now now now now now'
+    expect(moderate(input(repeated, { reader: fast }), defaults).decision).toBe('hold')
     const off = settings({ holdRules: { minSecondsBetweenComments: 0 } })
-    expect(moderate(input(CLEAN, { reader: fast }), off).decision).toBe('publish')
+    expect(moderate(input(repeated, { reader: fast }), off).decision).toBe('publish')
   })
 
   it('a quoted word counts half and says so', () => {

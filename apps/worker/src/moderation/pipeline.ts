@@ -15,14 +15,15 @@
 // | signal            | when                                                      | weight                   |
 // | ----------------- | --------------------------------------------------------- | ------------------------ |
 // | banned_term       | each of the site's bannedTerms found, in text or name     | 1                        |
-// | lexicon           | each built-in lexicon entry found (lexicon.ts)            | the entry's: 0.5, 1 or 2 |
+// | lexicon           | each built-in lexicon entry found (lexicon.ts), once for  | the entry's: 0.4, 0.5,   |
+// |                   | overlapping matches (the highest weight)                  | 1 or 2                   |
 // |                   | … inside quotation marks (mentioned, not used)            | half of that             |
 // | links             | more links than holdRules.maxLinks                        | 1, +0.5 per further link, at most 3 |
 // | shouting          | holdRules.shouting and > 70 % capitals of ≥ 20 letters    | 1                        |
 // | repeated          | holdRules.repeatedCharacters and a run of ≥ 6 of one char | 0.5                      |
 // |                   | … and one word ≥ 4 times in a row                         | 0.5                      |
 // | first_time_reader | holdRules.firstTimeReader and no earlier published comment | holdScore (always holds) |
-// | speed             | again within holdRules.minSecondsBetweenComments          | 1                        |
+// | speed             | again within holdRules.minSecondsBetweenComments          | 0.5                      |
 // | classifier        | the classifier flagged the text                           | 2 × verdict.score        |
 // | pre_moderation    | settings.mode 'pre'                                       | 0 (the decision is hold) |
 //
@@ -84,7 +85,7 @@ export const SIGNAL_WEIGHTS = {
   shouting: 1,
   repeatedCharacters: 0.5,
   repeatedWord: 0.5,
-  speed: 1,
+  speed: 0.5,
   classifier: 2,
   quotedFactor: 0.5,
 } as const

@@ -18,7 +18,7 @@ import {
   withExpertResponses,
   type ExpertResponseRow,
 } from '../db/expert-responses.ts'
-import { rowToExpert } from '../db/experts.ts'
+import { joinedExpert } from '../db/experts.ts'
 import {
   answerStatements,
   commentChain,
@@ -116,13 +116,7 @@ export const invitations = new Hono<AppEnv>()
       thread: { key: target.thread_key, title: target.thread_title },
       parents: comments,
       comment,
-      expert: rowToExpert({
-        id: row.expert_id,
-        name: row.expert_name,
-        title: row.expert_title,
-        organisation: row.expert_organisation,
-        photo_url: row.expert_photo_url,
-      }),
+      expert: joinedExpert(row),
       expiresAt: iso(row.expires_at),
       answered: row.answered_at !== null,
       response: response ? toResponse(response) : null,

@@ -1,34 +1,23 @@
 import { ADMIN_ROUTES } from '@parley/core'
+import { sitePath } from '../admin-helpers.ts'
 import { fileAppeal, removeByNotice } from '../dsa-helpers.ts'
-import { newReader, postComment, SITE } from '../helpers.ts'
-import { route, type AdminCall } from './types.ts'
+import { byNewReader } from '../helpers.ts'
+import { adminCall, type AdminCall } from './types.ts'
 
 let seq = 0
 
-const site = (template: string, values: Record<string, string> = {}) =>
-  route(template, { site: SITE, ...values })
-
 export const calls: AdminCall[] = [
-  {
-    name: `GET ${ADMIN_ROUTES.appeals}`,
-    role: 'moderator',
-    ok: 200,
-    prepare: async () => ({ path: `${site(ADMIN_ROUTES.appeals)}?status=open`, init: {} }),
-  },
-  {
-    name: `POST ${ADMIN_ROUTES.appealDecision}`,
-    role: 'moderator',
-    ok: 200,
-    prepare: async () => {
-      const { token } = await newReader()
-      const comment = await postComment(token, `matrix-appeal-${++seq}`)
-      await removeByNotice(comment.id)
-      const res = await fileAppeal(comment.id, token, 'Please reconsider.')
-      if (res.status !== 201) throw new Error(`appeal: ${res.status} ${await res.text()}`)
-      return {
-        path: site(ADMIN_ROUTES.appealDecision, { comment: comment.id }),
-        init: { method: 'POST', json: { outcome: 'upheld', decision: 'The removal stands.' } },
-      }
-    },
-  },
+  adminCall('GET', ADMIN_ROUTES.appeals, 'moderator', 200, () => ({
+    path: `${sitePath(ADMIN_ROUTES.appeals)}?status=open`,
+  })),
+  adminCall('POST', ADMIN_ROUTES.appealDecision, 'moderator', 200, async () => {
+    const { reader, comment } = await byNewReader(`matrix-appeal-${++seq}`)
+    await removeByNotice(comment.id)
+    const res = await fileAppeal(comment.id, reader.token, 'Please reconsider.')
+    if (res.status !== 201) throw new Error(`appeal: ${res.status} ${await res.text()}`)
+    return {
+      path: sitePath(ADMIN_ROUTES.appealDecision, { comment: comment.id }),
+      json: { outcome: 'upheld', decision: 'The removal stands.' },
+    }
+  }),
 ]

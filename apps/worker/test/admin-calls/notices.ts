@@ -1,32 +1,21 @@
 import { ADMIN_ROUTES } from '@parley/core'
+import { sitePath } from '../admin-helpers.ts'
 import { noticeOn } from '../dsa-helpers.ts'
-import { newReader, postComment, SITE } from '../helpers.ts'
-import { route, type AdminCall } from './types.ts'
+import { byNewReader } from '../helpers.ts'
+import { adminCall, type AdminCall } from './types.ts'
 
 let seq = 0
 
-const site = (template: string, values: Record<string, string> = {}) =>
-  route(template, { site: SITE, ...values })
-
 export const calls: AdminCall[] = [
-  {
-    name: `GET ${ADMIN_ROUTES.notices}`,
-    role: 'moderator',
-    ok: 200,
-    prepare: async () => ({ path: `${site(ADMIN_ROUTES.notices)}?status=open`, init: {} }),
-  },
-  {
-    name: `POST ${ADMIN_ROUTES.noticeDecision}`,
-    role: 'moderator',
-    ok: 200,
-    prepare: async () => {
-      const { token } = await newReader()
-      const comment = await postComment(token, `matrix-notice-${++seq}`)
-      const { id } = await noticeOn(comment.id)
-      return {
-        path: site(ADMIN_ROUTES.noticeDecision, { notice: id }),
-        init: { method: 'POST', json: { action: 'dismiss', statement: 'Lawful.' } },
-      }
-    },
-  },
+  adminCall('GET', ADMIN_ROUTES.notices, 'moderator', 200, () => ({
+    path: `${sitePath(ADMIN_ROUTES.notices)}?status=open`,
+  })),
+  adminCall('POST', ADMIN_ROUTES.noticeDecision, 'moderator', 200, async () => {
+    const { comment } = await byNewReader(`matrix-notice-${++seq}`)
+    const { id } = await noticeOn(comment.id)
+    return {
+      path: sitePath(ADMIN_ROUTES.noticeDecision, { notice: id }),
+      json: { action: 'dismiss', statement: 'Lawful.' },
+    }
+  }),
 ]

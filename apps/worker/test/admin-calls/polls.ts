@@ -1,7 +1,7 @@
 import { ADMIN_ROUTES } from '@parley/core'
-import { SITE } from '../helpers.ts'
+import { sitePath } from '../admin-helpers.ts'
 import { createPoll } from '../polls-helpers.ts'
-import { route, type AdminCall } from './types.ts'
+import { adminCall, type AdminCall } from './types.ts'
 
 let seq = 0
 
@@ -12,65 +12,28 @@ async function freshPoll() {
 }
 
 export const calls: AdminCall[] = [
-  {
-    name: `GET ${ADMIN_ROUTES.polls}`,
-    role: 'admin',
-    ok: 200,
-    prepare: async () => ({ path: route(ADMIN_ROUTES.polls, { site: SITE }), init: {} }),
-  },
-  {
-    name: `POST ${ADMIN_ROUTES.polls}`,
-    role: 'admin',
-    ok: 201,
-    prepare: async () => ({
-      path: route(ADMIN_ROUTES.polls, { site: SITE }),
-      init: { method: 'POST', json: { key: `new-${++seq}`, question: 'Q?', options: ['A', 'B'] } },
-    }),
-  },
-  {
-    name: `GET ${ADMIN_ROUTES.poll}`,
-    role: 'admin',
-    ok: 200,
-    prepare: async () => {
-      const { key } = await freshPoll()
-      return { path: route(ADMIN_ROUTES.poll, { site: SITE, poll: key }), init: {} }
-    },
-  },
-  {
-    name: `PATCH ${ADMIN_ROUTES.poll}`,
-    role: 'admin',
-    ok: 200,
-    prepare: async () => {
-      const { key } = await freshPoll()
-      return {
-        path: route(ADMIN_ROUTES.poll, { site: SITE, poll: key }),
-        init: { method: 'PATCH', json: { question: 'Edited?' } },
-      }
-    },
-  },
-  {
-    name: `DELETE ${ADMIN_ROUTES.pollOption}`,
-    role: 'admin',
-    ok: 200,
-    prepare: async () => {
-      const { key, poll } = await freshPoll()
-      const option = poll.options[2]!.id
-      return {
-        path: route(ADMIN_ROUTES.pollOption, { site: SITE, poll: key, option }),
-        init: { method: 'DELETE' },
-      }
-    },
-  },
-  {
-    name: `GET ${ADMIN_ROUTES.pollExport}`,
-    role: 'admin',
-    ok: 200,
-    prepare: async () => {
-      const { key } = await freshPoll()
-      return {
-        path: `${route(ADMIN_ROUTES.pollExport, { site: SITE, poll: key })}?format=csv`,
-        init: {},
-      }
-    },
-  },
+  adminCall('GET', ADMIN_ROUTES.polls, 'admin', 200, () => ({
+    path: sitePath(ADMIN_ROUTES.polls),
+  })),
+  adminCall('POST', ADMIN_ROUTES.polls, 'admin', 201, () => ({
+    path: sitePath(ADMIN_ROUTES.polls),
+    json: { key: `new-${++seq}`, question: 'Q?', options: ['A', 'B'] },
+  })),
+  adminCall('GET', ADMIN_ROUTES.poll, 'admin', 200, async () => {
+    const { key } = await freshPoll()
+    return { path: sitePath(ADMIN_ROUTES.poll, { poll: key }) }
+  }),
+  adminCall('PATCH', ADMIN_ROUTES.poll, 'admin', 200, async () => {
+    const { key } = await freshPoll()
+    return { path: sitePath(ADMIN_ROUTES.poll, { poll: key }), json: { question: 'Edited?' } }
+  }),
+  adminCall('DELETE', ADMIN_ROUTES.pollOption, 'admin', 200, async () => {
+    const { key, poll } = await freshPoll()
+    const option = poll.options[2]!.id
+    return { path: sitePath(ADMIN_ROUTES.pollOption, { poll: key, option }) }
+  }),
+  adminCall('GET', ADMIN_ROUTES.pollExport, 'admin', 200, async () => {
+    const { key } = await freshPoll()
+    return { path: `${sitePath(ADMIN_ROUTES.pollExport, { poll: key })}?format=csv` }
+  }),
 ]

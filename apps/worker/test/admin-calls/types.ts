@@ -14,6 +14,28 @@ export interface AdminCall {
   prepare: () => Promise<{ path: string; init: { method?: string; json?: unknown } }>
 }
 
-/** Fills a route template: route('/v1/admin/sites/:site', { site: 'news' }). */
-export const route = (template: string, values: Record<string, string>): string =>
-  template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(values[name] ?? ''))
+/** What a call sends: the filled path (query included) and its JSON body, if any. */
+export interface CallRequest {
+  path: string
+  json?: unknown
+}
+
+/**
+ * An AdminCall named "METHOD template" that sends `method`, so the name and the request cannot
+ * disagree. `prepare` makes the fresh data and returns the path and body.
+ */
+export const adminCall = (
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  template: string,
+  role: MinimumRole,
+  ok: number,
+  prepare: () => Promise<CallRequest> | CallRequest
+): AdminCall => ({
+  name: `${method} ${template}`,
+  role,
+  ok,
+  prepare: async () => {
+    const { path, json } = await prepare()
+    return { path, init: { method, ...(json !== undefined && { json }) } }
+  },
+})

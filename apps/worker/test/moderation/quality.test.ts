@@ -40,12 +40,12 @@ describe('moderation quality on the labelled set (default settings, built-in lex
 describe('moderation quality on the held-out set (written without reading the rules)', () => {
   const report = evaluate(HELD_OUT_SET)
 
-  it('prints its figures, and keeps them above a floor well under the main set', () => {
+  it('prints its figures, and keeps them above a floor under the main set', () => {
     console.log(['held-out set:', ...formatReport(report)].join('\n'))
-    // The main set holds the issue's floors. Here a lower floor only catches a rule change that
-    // stops the pipeline from generalising at all; the README reports the measured figures.
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.8)
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.6)
+    // Measured at 1.00 / 0.55 before the lexicon was broadened by category, 1.00 / 0.85 after.
+    // The floors catch a rule change that stops the pipeline from generalising.
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.9)
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.75)
   })
 })
 
@@ -54,7 +54,8 @@ describe('moderation quality on the second held-out set (kept from whoever wrote
 
   it('prints its figures for the README', () => {
     console.log(['second held-out set:', ...formatReport(report)].join('\n'))
-    expect(report.overall.precision).toBeGreaterThanOrEqual(0.8)
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.5)
+    // Measured at 1.00 / 0.40 before the lexicon was broadened by category, 1.00 / 0.90 after.
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.9)
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.8)
   })
 })

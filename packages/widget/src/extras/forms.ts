@@ -238,7 +238,9 @@ async function remove(x: FormHost): Promise<void> {
   const { el } = x
   const host = (el.getRootNode() as ShadowRoot).host as HTMLElement | undefined
   if (!(await x.run(() => deleteComment(x)))) return
-  void x.toggle('delete')
+  // The list may already have re-rendered, by position: if the element now shows the next
+  // comment, its panels are closed (see willUpdate) and toggling would open that one's confirm.
+  if (el.comment?.id === x.c.id) void x.toggle('delete')
   x.store.announce(x.t.commentDeleted)
   // Let the list re-render: the element now shows the placeholder or the next comment, or is
   // gone, and then focus goes to its parent.

@@ -17,6 +17,7 @@ import {
   type Badge,
 } from '@parley/core'
 import { Hono } from 'hono'
+import { createFactory } from 'hono/factory'
 import {
   badgeStatements,
   moderatorEditStatements,
@@ -109,6 +110,16 @@ function refuseTransition(action: Action, status: StoredStatus): never {
 const reread = async (a: Actor, id: string) =>
   toAdminComment((await getAdminComment(a.db, a.siteId, id))!)
 
+/** Runs a write guarded on the state the moderator acted on, then answers the comment as it now is. */
+async function commit(
+  a: Actor,
+  id: string,
+  write: { statements: D1PreparedStatement[]; changed: (results: D1Result[]) => boolean }
+) {
+  if (!write.changed(await a.db.batch(write.statements))) throw changedMeanwhile()
+  return reread(a, id)
+}
+
 /** Runs one status action with its audit row; returns the comment as it now is. */
 async function act(
   a: Actor,
@@ -136,13 +147,8 @@ async function act(
     },
     now
   )
-  const { statements, changed } = auditedTransition(
-    a.db,
-    { siteId: site, commentId: id, from: row.status, to: rule.to, removal: options.removal, now },
-    audit
-  )
-  if (!changed(await a.db.batch(statements))) throw changedMeanwhile()
-  return reread(a, id)
+  const transition = { siteId: site, commentId: id, from: row.status, to: rule.to, now }
+  return commit(a, id, auditedTransition(a.db, { ...transition, removal: options.removal }, audit))
 }
 
 function auditFor(a: Actor, id: string, action: string, reason: string | null, details = {}) {
@@ -155,6 +161,19 @@ function auditFor(a: Actor, id: string, action: string, reason: string | null, d
     details,
   })
 }
+
+/** Approve and restore: an optional note for the audit log, and nothing else. */
+const noteAction = (action: 'approve' | 'restore') =>
+  createFactory<AdminEnv>().createHandlers(
+    jsonBody({ optional: true }),
+    commentParams,
+    zValidator('json', ModerationNoteSchema, validationHook),
+    async (c) => {
+      const { comment: id } = c.req.valid('param')
+      const reason = c.req.valid('json').reason || null
+      return c.json(await act(actorOf(c), id, action, { reason }))
+    }
+  )
 
 const paths = [ADMIN_ROUTES.comments, `${ADMIN_ROUTES.comments}/*`]
 
@@ -201,17 +220,7 @@ export const adminComments = new Hono<AdminEnv>()
     const body: AdminCommentDetail = { ...toAdminComment(row), ...history, audit: audit.entries }
     return c.json(body)
   })
-  .post(
-    ADMIN_ROUTES.commentApprove,
-    jsonBody({ optional: true }),
-    commentParams,
-    zValidator('json', ModerationNoteSchema, validationHook),
-    async (c) => {
-      const { comment: id } = c.req.valid('param')
-      const reason = c.req.valid('json').reason || null
-      return c.json(await act(actorOf(c), id, 'approve', { reason }))
-    }
-  )
+  .post(ADMIN_ROUTES.commentApprove, ...noteAction('approve'))
   .post(
     ADMIN_ROUTES.commentReject,
     jsonBody(),
@@ -240,17 +249,7 @@ export const adminComments = new Hono<AdminEnv>()
       return c.json(await act(actorOf(c), id, 'spam', { reason: statement, removal }))
     }
   )
-  .post(
-    ADMIN_ROUTES.commentRestore,
-    jsonBody({ optional: true }),
-    commentParams,
-    zValidator('json', ModerationNoteSchema, validationHook),
-    async (c) => {
-      const { comment: id } = c.req.valid('param')
-      const reason = c.req.valid('json').reason || null
-      return c.json(await act(actorOf(c), id, 'restore', { reason }))
-    }
-  )
+  .post(ADMIN_ROUTES.commentRestore, ...noteAction('restore'))
   .patch(
     ADMIN_ROUTES.comment,
     jsonBody(),
@@ -262,7 +261,7 @@ export const adminComments = new Hono<AdminEnv>()
       const a = actorOf(c)
       const row = await requireAdminComment(a, id)
       if (text === row.text) return c.json(toAdminComment(row))
-      const { statements, changed } = moderatorEditStatements(
+      const edit = moderatorEditStatements(
         a.db,
         {
           id,
@@ -274,8 +273,7 @@ export const adminComments = new Hono<AdminEnv>()
         },
         auditFor(a, id, 'comment.edit', reason)
       )
-      if (!changed(await a.db.batch(statements))) throw changedMeanwhile()
-      return c.json(await reread(a, id))
+      return c.json(await commit(a, id, edit))
     }
   )
   .put(
@@ -326,12 +324,9 @@ export const adminComments = new Hono<AdminEnv>()
       const current = toAdminComment(row).author.badges
       if (current.includes('author') === author) return c.json(toAdminComment(row))
       const after: Badge[] = author ? [...current, 'author'] : current.filter((b) => b !== 'author')
-      const { statements, changed } = badgeStatements(
-        a.db,
-        { id, before: row.badges, after },
-        auditFor(a, id, 'comment.badges', reason || null, { author })
+      const audit = auditFor(a, id, 'comment.badges', reason || null, { author })
+      return c.json(
+        await commit(a, id, badgeStatements(a.db, { id, before: row.badges, after }, audit))
       )
-      if (!changed(await a.db.batch(statements))) throw changedMeanwhile()
-      return c.json(await reread(a, id))
     }
   )

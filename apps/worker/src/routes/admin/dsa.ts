@@ -12,7 +12,6 @@ import {
   type AdminNoticePage,
 } from '@parley/core'
 import { Hono } from 'hono'
-import { auditStatement } from '../../db/audit.ts'
 import {
   decideAppealStatement,
   decideNoticeStatement,
@@ -28,6 +27,7 @@ import { ApiError, validationHook } from '../../errors.ts'
 import { decodeAdminCursor, nextAdminCursor } from '../../lib/admin-cursor.ts'
 import { adminGuard, adminSite, requireRole, type AdminEnv } from '../../middleware/admin.ts'
 import { jsonBody } from '../../middleware/json-body.ts'
+import { auditOf } from './audited.ts'
 
 // EU Digital Services Act notice and action (moderator role): the notices readers file
 // (art. 16) and the decisions on them, and authors' appeals against removals (art. 20). Each
@@ -91,11 +91,9 @@ export const adminDsa = new Hono<AdminEnv>()
       const decided = auditedChange(
         db,
         decideNoticeStatement(db, siteId, id, { status, statement }, now),
-        auditStatement(
-          db,
-          c.var.admin,
+        auditOf(
+          c,
           {
-            siteId,
             action: action === 'remove' ? 'notice.action' : 'notice.dismiss',
             targetType: 'notice',
             targetId: id,
@@ -119,11 +117,9 @@ export const adminDsa = new Hono<AdminEnv>()
             removal: { reason: reason!, statement },
             now,
           },
-          auditStatement(
-            db,
-            c.var.admin,
+          auditOf(
+            c,
             {
-              siteId,
               action: 'comment.remove',
               targetType: 'comment',
               targetId: commentId,
@@ -186,11 +182,9 @@ export const adminDsa = new Hono<AdminEnv>()
       const decided = auditedChange(
         db,
         decideAppealStatement(db, siteId, commentId, { status: outcome, text: decision }, now),
-        auditStatement(
-          db,
-          c.var.admin,
+        auditOf(
+          c,
           {
-            siteId,
             action: outcome === 'reversed' ? 'appeal.reverse' : 'appeal.uphold',
             targetType: 'appeal',
             targetId: commentId,
@@ -207,11 +201,9 @@ export const adminDsa = new Hono<AdminEnv>()
         const restore = auditedTransition(
           db,
           { siteId, commentId, from, to: 'published', removal: null, now },
-          auditStatement(
-            db,
-            c.var.admin,
+          auditOf(
+            c,
             {
-              siteId,
               action: 'comment.restore',
               targetType: 'comment',
               targetId: commentId,

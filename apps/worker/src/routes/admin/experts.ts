@@ -20,7 +20,6 @@ import {
   type InvitationPage,
 } from '@parley/core'
 import { Hono } from 'hono'
-import { auditStatement } from '../../db/audit.ts'
 import {
   approveResponseStatement,
   deleteResponseStatement,
@@ -37,7 +36,7 @@ import {
   insertExpertStatement,
   listExperts,
   rowToAdminExpert,
-  rowToExpert,
+  joinedExpert,
   updateExpertStatement,
   type ExpertRow,
 } from '../../db/experts.ts'
@@ -50,12 +49,14 @@ import {
   type InvitationRow,
 } from '../../db/invitations.ts'
 import { ApiError, validationHook } from '../../errors.ts'
+import { decodeAdminCursor, nextAdminCursor } from '../../lib/admin-cursor.ts'
 import { newExpertId, newExpertResponseId, newInvitationId } from '../../lib/ids.ts'
 import { invitationUrl, signInvitationToken } from '../../lib/invitation-token.ts'
 import { renderMarkdownLite } from '../../lib/render.ts'
 import { adminGuard, adminSite, requireRole, type AdminEnv } from '../../middleware/admin.ts'
 import { jsonBody } from '../../middleware/json-body.ts'
 import { answerableComment } from '../expert-access.ts'
+import { auditedBatch } from './audited.ts'
 
 // Experts (admin role), their responses and the invitations that ask them (moderator role):
 // docs/decisions/0010-expert-invitations.md. Every write is audited in the batch that makes it.
@@ -93,16 +94,15 @@ async function findInvitation(db: D1Database, site: string, id: string) {
   return row
 }
 
-/** "<created_at>.<id>", as ExpertCursorSchema checks it. */
-const decodeCursor = (cursor: string | undefined) => {
-  if (cursor === undefined) return null
-  const dot = cursor.indexOf('.')
-  return { createdAt: Number(cursor.slice(0, dot)), id: cursor.slice(dot + 1) }
-}
+/** A page of rows fetched one beyond `limit`, with the cursor of the next (admin-cursor.ts). */
 function pageOf<Row extends { created_at: number; id: string }>(rows: Row[], limit: number) {
   const page = rows.slice(0, limit)
   const last = page.at(-1)
-  return { page, nextCursor: rows.length > limit && last ? `${last.created_at}.${last.id}` : null }
+  const nextCursor = nextAdminCursor(
+    last && { createdAt: last.created_at, id: last.id },
+    rows.length > limit
+  )
+  return { page, nextCursor }
 }
 
 async function toInvitation(
@@ -118,13 +118,7 @@ async function toInvitation(
     commentId: row.comment_id,
     threadKey: row.thread_key,
     question: { authorName: row.comment_author, text: row.comment_text },
-    expert: rowToExpert({
-      id: row.expert_id,
-      name: row.expert_name,
-      title: row.expert_title,
-      organisation: row.expert_organisation,
-      photo_url: row.expert_photo_url,
-    }),
+    expert: joinedExpert(row),
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),
     answeredAt: row.answered_at === null ? null : iso(row.answered_at),
@@ -167,21 +161,17 @@ export const adminExperts = new Hono<AdminEnv>()
       const site = c.var.site.id
       const id = newExpertId()
       const now = Date.now()
-      await c.env.DB.batch([
-        insertExpertStatement(c.env.DB, { ...input, id, siteId: site }, now),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
-          {
-            siteId: site,
-            action: 'expert.create',
-            targetType: 'expert',
-            targetId: id,
-            details: input,
-          },
-          now
-        ),
-      ])
+      await auditedBatch(
+        c,
+        [insertExpertStatement(c.env.DB, { ...input, id, siteId: site }, now)],
+        {
+          action: 'expert.create',
+          targetType: 'expert',
+          targetId: id,
+          details: input,
+        },
+        now
+      )
       const created = rowToAdminExpert(await findExpert(c.env.DB, site, id))
       return c.json(created, 201, { Location: location(ADMIN_ROUTES.expert, { site, expert: id }) })
     }
@@ -204,21 +194,17 @@ export const adminExperts = new Hono<AdminEnv>()
         organisation: before.organisation,
         photoUrl: before.photo_url,
       }
-      await c.env.DB.batch([
-        updateExpertStatement(c.env.DB, site, id, edit),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
-          {
-            siteId: site,
-            action: 'expert.update',
-            targetType: 'expert',
-            targetId: id,
-            details: { changes: edit, previous },
-          },
-          now
-        ),
-      ])
+      await auditedBatch(
+        c,
+        [updateExpertStatement(c.env.DB, site, id, edit)],
+        {
+          action: 'expert.update',
+          targetType: 'expert',
+          targetId: id,
+          details: { changes: edit, previous },
+        },
+        now
+      )
       return c.json(rowToAdminExpert(await findExpert(c.env.DB, site, id)))
     }
   )
@@ -233,21 +219,17 @@ export const adminExperts = new Hono<AdminEnv>()
       // Archiving twice is a no-op with nothing to audit.
       if (before.archived_at !== null) return c.json(rowToAdminExpert(before))
       const now = Date.now()
-      await c.env.DB.batch([
-        ...archiveExpertStatements(c.env.DB, site, id, now),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
-          {
-            siteId: site,
-            action: 'expert.archive',
-            targetType: 'expert',
-            targetId: id,
-            details: { name: before.name },
-          },
-          now
-        ),
-      ])
+      await auditedBatch(
+        c,
+        [...archiveExpertStatements(c.env.DB, site, id, now)],
+        {
+          action: 'expert.archive',
+          targetType: 'expert',
+          targetId: id,
+          details: { name: before.name },
+        },
+        now
+      )
       return c.json(rowToAdminExpert(await findExpert(c.env.DB, site, id)))
     }
   )
@@ -265,35 +247,33 @@ export const adminExperts = new Hono<AdminEnv>()
       await activeExpert(c.env.DB, site, expertId, 'body.expertId')
       const id = newExpertResponseId()
       const now = Date.now()
-      await c.env.DB.batch([
-        insertResponseStatement(
-          c.env.DB,
-          {
-            id,
-            siteId: site,
-            threadId: comment.thread_id,
-            commentId,
-            expertId,
-            text,
-            html: renderMarkdownLite(text),
-            status: 'published',
-            invitationId: null,
-          },
-          now
-        ),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
-          {
-            siteId: site,
-            action: 'expert_response.create',
-            targetType: 'expert_response',
-            targetId: id,
-            details: { commentId, expertId },
-          },
-          now
-        ),
-      ])
+      await auditedBatch(
+        c,
+        [
+          insertResponseStatement(
+            c.env.DB,
+            {
+              id,
+              siteId: site,
+              threadId: comment.thread_id,
+              commentId,
+              expertId,
+              text,
+              html: renderMarkdownLite(text),
+              status: 'published',
+              invitationId: null,
+            },
+            now
+          ),
+        ],
+        {
+          action: 'expert_response.create',
+          targetType: 'expert_response',
+          targetId: id,
+          details: { commentId, expertId },
+        },
+        now
+      )
       const created = responseView(await findResponse(c.env.DB, site, id))
       return c.json(created, 201, {
         Location: location(ADMIN_ROUTES.expertResponse, { site, response: id }),
@@ -310,7 +290,7 @@ export const adminExperts = new Hono<AdminEnv>()
       const rows = await listExpertResponses(c.env.DB, c.var.site.id, {
         status: status ?? null,
         limit,
-        after: decodeCursor(cursor),
+        after: decodeAdminCursor(cursor),
       })
       const { page, nextCursor } = pageOf(rows, limit)
       const body: AdminExpertResponsePage = { responses: page.map(responseView), nextCursor }
@@ -334,31 +314,29 @@ export const adminExperts = new Hono<AdminEnv>()
       const text = edit.text ?? before.text
       const expertId = edit.expertId ?? before.expert_id
       const now = Date.now()
-      await c.env.DB.batch([
-        updateResponseStatement(
-          c.env.DB,
-          site,
-          id,
-          { expertId, text, html: renderMarkdownLite(text) },
-          now
-        ),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
-          {
-            siteId: site,
-            action: 'expert_response.update',
-            targetType: 'expert_response',
-            targetId: id,
-            details: {
-              commentId: before.comment_id,
-              ...(edit.text !== undefined && { previousText: before.text }),
-              ...(edit.expertId !== undefined && { previousExpertId: before.expert_id, expertId }),
-            },
+      await auditedBatch(
+        c,
+        [
+          updateResponseStatement(
+            c.env.DB,
+            site,
+            id,
+            { expertId, text, html: renderMarkdownLite(text) },
+            now
+          ),
+        ],
+        {
+          action: 'expert_response.update',
+          targetType: 'expert_response',
+          targetId: id,
+          details: {
+            commentId: before.comment_id,
+            ...(edit.text !== undefined && { previousText: before.text }),
+            ...(edit.expertId !== undefined && { previousExpertId: before.expert_id, expertId }),
           },
-          now
-        ),
-      ])
+        },
+        now
+      )
       return c.json(responseView(await findResponse(c.env.DB, site, id)))
     }
   )
@@ -367,26 +345,22 @@ export const adminExperts = new Hono<AdminEnv>()
     const site = c.var.site.id
     const before = await findResponse(c.env.DB, site, id)
     const now = Date.now()
-    await c.env.DB.batch([
-      deleteResponseStatement(c.env.DB, site, id),
-      auditStatement(
-        c.env.DB,
-        c.var.admin,
-        {
-          siteId: site,
-          action: 'expert_response.delete',
-          targetType: 'expert_response',
-          targetId: id,
-          details: {
-            commentId: before.comment_id,
-            expertId: before.expert_id,
-            status: before.status,
-            text: before.text,
-          },
+    await auditedBatch(
+      c,
+      [deleteResponseStatement(c.env.DB, site, id)],
+      {
+        action: 'expert_response.delete',
+        targetType: 'expert_response',
+        targetId: id,
+        details: {
+          commentId: before.comment_id,
+          expertId: before.expert_id,
+          status: before.status,
+          text: before.text,
         },
-        now
-      ),
-    ])
+      },
+      now
+    )
     return c.body(null, 204)
   })
   .post(ADMIN_ROUTES.expertResponseApprove, requireRole('moderator'), responseParams, async (c) => {
@@ -397,21 +371,17 @@ export const adminExperts = new Hono<AdminEnv>()
       throw new ApiError('conflict', `Expert response ${id} is already published`)
     }
     const now = Date.now()
-    const [approved] = await c.env.DB.batch([
-      approveResponseStatement(c.env.DB, site, id, now),
-      auditStatement(
-        c.env.DB,
-        c.var.admin,
-        {
-          siteId: site,
-          action: 'expert_response.approve',
-          targetType: 'expert_response',
-          targetId: id,
-          details: { commentId: before.comment_id, expertId: before.expert_id },
-        },
-        now
-      ),
-    ])
+    const [approved] = await auditedBatch(
+      c,
+      [approveResponseStatement(c.env.DB, site, id, now)],
+      {
+        action: 'expert_response.approve',
+        targetType: 'expert_response',
+        targetId: id,
+        details: { commentId: before.comment_id, expertId: before.expert_id },
+      },
+      now
+    )
     if (approved!.meta.changes === 0) {
       throw new ApiError('conflict', `Expert response ${id} changed meanwhile; load it again`)
     }
@@ -432,25 +402,23 @@ export const adminExperts = new Hono<AdminEnv>()
       const id = newInvitationId()
       const now = Date.now()
       const expiresAt = now + expiresInHours * HOUR_MS
-      await c.env.DB.batch([
-        insertInvitationStatement(
-          c.env.DB,
-          { id, siteId: site, commentId, expertId, createdBy: c.var.admin.actor, expiresAt },
-          now
-        ),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
-          {
-            siteId: site,
-            action: 'invitation.create',
-            targetType: 'invitation',
-            targetId: id,
-            details: { commentId, expertId, expiresAt: iso(expiresAt) },
-          },
-          now
-        ),
-      ])
+      await auditedBatch(
+        c,
+        [
+          insertInvitationStatement(
+            c.env.DB,
+            { id, siteId: site, commentId, expertId, createdBy: c.var.admin.actor, expiresAt },
+            now
+          ),
+        ],
+        {
+          action: 'invitation.create',
+          targetType: 'invitation',
+          targetId: id,
+          details: { commentId, expertId, expiresAt: iso(expiresAt) },
+        },
+        now
+      )
       const row = await findInvitation(c.env.DB, site, id)
       const body = await toInvitation(row, originOf(c.req.url), c.env.READER_TOKEN_SECRET, now)
       return c.json(body, 201, {
@@ -469,7 +437,7 @@ export const adminExperts = new Hono<AdminEnv>()
       const rows = await listInvitations(
         c.env.DB,
         c.var.site.id,
-        { status: status ?? null, limit, after: decodeCursor(cursor) },
+        { status: status ?? null, limit, after: decodeAdminCursor(cursor) },
         now
       )
       const { page, nextCursor } = pageOf(rows, limit)
@@ -502,21 +470,17 @@ export const adminExperts = new Hono<AdminEnv>()
         return c.json(await toInvitation(before, origin, secret, Date.now()))
       }
       const now = Date.now()
-      const [revoked] = await c.env.DB.batch([
-        revokeInvitationStatement(c.env.DB, site, id, now),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
-          {
-            siteId: site,
-            action: 'invitation.revoke',
-            targetType: 'invitation',
-            targetId: id,
-            details: { commentId: before.comment_id, expertId: before.expert_id },
-          },
-          now
-        ),
-      ])
+      const [revoked] = await auditedBatch(
+        c,
+        [revokeInvitationStatement(c.env.DB, site, id, now)],
+        {
+          action: 'invitation.revoke',
+          targetType: 'invitation',
+          targetId: id,
+          details: { commentId: before.comment_id, expertId: before.expert_id },
+        },
+        now
+      )
       const after = await findInvitation(c.env.DB, site, id)
       if (revoked!.meta.changes === 0 && after.answered_at !== null) {
         throw new ApiError('already_answered', `Invitation ${id} was answered meanwhile`)

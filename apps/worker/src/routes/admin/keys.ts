@@ -18,12 +18,12 @@ import {
   toApiKey,
   type ApiKeyRow,
 } from '../../db/api-keys.ts'
-import { auditStatement } from '../../db/audit.ts'
 import { getSite, listSites } from '../../db/sites.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { newApiKey } from '../../lib/api-keys.ts'
 import { adminGuard, adminSite, requireRole, type AdminEnv } from '../../middleware/admin.ts'
 import { jsonBody } from '../../middleware/json-body.ts'
+import { auditOf } from './audited.ts'
 
 // Who am I, which sites may I administer, and the per-site API keys
 // (docs/decisions/0009-admin-keys-and-roles.md).
@@ -81,11 +81,9 @@ export const adminKeys = new Hono<AdminEnv>()
       }
       await c.env.DB.batch([
         insertApiKey(c.env.DB, row),
-        auditStatement(
-          c.env.DB,
-          c.var.admin,
+        auditOf(
+          c,
           {
-            siteId: site,
             action: 'key.create',
             targetType: 'key',
             targetId: id,
@@ -115,11 +113,9 @@ export const adminKeys = new Hono<AdminEnv>()
         const now = Date.now()
         await c.env.DB.batch([
           revokeApiKey(c.env.DB, site, id, now),
-          auditStatement(
-            c.env.DB,
-            c.var.admin,
+          auditOf(
+            c,
             {
-              siteId: site,
               action: 'key.revoke',
               targetType: 'key',
               targetId: id,

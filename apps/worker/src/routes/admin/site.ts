@@ -20,6 +20,7 @@ import { ApiError, validationHook } from '../../errors.ts'
 import { changesBetween } from '../../lib/changes.ts'
 import { adminGuard, adminSite, requireRole, type AdminEnv } from '../../middleware/admin.ts'
 import { jsonBody } from '../../middleware/json-body.ts'
+import { auditOf } from './audited.ts'
 
 // Site administration (name, allowed origins, settings) and the console's threads.
 
@@ -136,11 +137,9 @@ export const adminSiteRoutes = new Hono<AdminEnv>()
       const now = Date.now()
       await db.batch([
         ...putThreadStatements(db, site, key, { title, settings }, now),
-        auditStatement(
-          db,
-          c.var.admin,
+        auditOf(
+          c,
           {
-            siteId: site,
             action: before ? 'thread.update' : 'thread.create',
             targetType: 'thread',
             targetId: key,

@@ -404,6 +404,35 @@ describe('<parley-comment> delete', () => {
     await expect.poll(() => focused()).toBe(placeholder.element())
   })
 
+  it('deletes one comment, then asks again for the one that took its place', async () => {
+    // The list renders by position: the element that showed the first comment now shows the
+    // second, and must not inherit the first one's open confirmation.
+    const [a, b] = [makeComment('first', { mine: true }), makeComment('second', { mine: true })]
+    await list([a, b], {
+      [`DELETE ${on(a)}`]: () => ({ id: a.id, outcome: 'removed' }),
+      [`DELETE ${on(b)}`]: () => ({ id: b.id, outcome: 'removed' }),
+    })
+    await button('Delete').click()
+    await button('Delete comment').click()
+    await expect.element(article('Author first')).not.toBeInTheDocument()
+    const second = article('Author second')
+    await expect.poll(() => focused()).toBe(second.element())
+    await settle()
+    expect(page.getByText('Delete this comment?').elements()).toHaveLength(0)
+    await expect.element(button('Delete', second)).toHaveAttribute('aria-expanded', 'false')
+
+    await button('Delete', second).click()
+    await expect.element(second.getByText('Delete this comment?')).toBeVisible()
+    await button('Cancel', second).click()
+    expect(page.getByText('Delete this comment?').elements()).toHaveLength(0)
+    await expect.element(second.getByText('Text of second')).toBeVisible()
+
+    await button('Delete', second).click()
+    await button('Delete comment', second).click()
+    await expect.element(second).not.toBeInTheDocument()
+    expect(page.getByRole('article').elements()).toHaveLength(0)
+  })
+
   it('shows why deleting failed and keeps the comment', async () => {
     const c = makeComment('me', { mine: true })
     await list([c], { [`DELETE ${on(c)}`]: () => errorBody('forbidden', 403) })
