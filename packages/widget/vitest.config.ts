@@ -1,15 +1,34 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { playwright } from '@vitest/browser-playwright'
-import { build } from 'vite'
+import { build, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 /** Where buildEmbed writes the script-tag build, served as is at / (src/embed/extras.test.ts). */
 const embedDir = fileURLToPath(new URL('./node_modules/.embed-test/', import.meta.url))
 mkdirSync(embedDir, { recursive: true })
 
+/**
+ * Serves /embed.js and /parley-extras.js from embedDir, read on each request. Not Vite's
+ * publicDir: it lists the public files once at start, so files the tests build later would 404
+ * on a fresh checkout.
+ */
+const serveEmbedBuild: Plugin = {
+  name: 'parley-serve-embed-build',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const name = /^\/(embed\.js|parley-extras\.js)(?:\?|$)/.exec(req.url ?? '')?.[1]
+      const file = name && `${embedDir}${name}`
+      if (!file || !existsSync(file)) return next()
+      res.setHeader('content-type', 'text/javascript')
+      res.setHeader('cache-control', 'no-store')
+      res.end(readFileSync(file))
+    })
+  },
+}
+
 export default defineConfig({
-  publicDir: embedDir,
+  plugins: [serveEmbedBuild],
   test: {
     include: ['src/**/*.test.ts'],
     browser: {
