@@ -47,6 +47,10 @@ test.describe('the demo debate page', () => {
     await page.goto('/')
     await waitForWidget(page)
     await page.getByRole('article').first().waitFor()
+    // The poll, the Featured section and the first page, not their loading placeholders.
+    await page.locator('parley-comments').getByRole('article').first().waitFor()
+    await expect(page.getByText('Loading poll…')).toHaveCount(0)
+    await expect(page.getByRole('heading', { name: 'Featured' })).toBeAttached()
     await page.locator('parley-discussion').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await page.screenshot({ path: `${screenshots}demo.png` })
   })
