@@ -129,3 +129,9 @@ export function focused(): Element | null {
 
 /** Every path of the admin API of the demo site starts with this. */
 export const A = `/v1/admin/sites/${SITE}`
+
+/** The button whose text is `name` in `scope`. */
+export const button = (scope: ParentNode, name: string): HTMLButtonElement =>
+  [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.textContent!.trim() === name
+  )!

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { auditEntry } from '../test/fixtures.ts'
-import { A, expectAccessible, mockApi, mountView, regions, root, settle } from '../test/helpers.ts'
+import {
+  A,
+  button,
+  expectAccessible,
+  mockApi,
+  mountView,
+  regions,
+  root,
+  settle,
+} from '../test/helpers.ts'
 import type { AuditView } from './audit-view.ts'
-
-const button = (scope: ParentNode, name: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent!.trim() === name
-  )!
 
 describe('<parley-audit-view>', () => {
   it('is accessible', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { expert } from '../test/fixtures.ts'
 import {
+  button,
   A,
   expectAccessible,
   json,
@@ -12,11 +13,6 @@ import {
   settle,
 } from '../test/helpers.ts'
 import type { ExpertsView } from './experts-view.ts'
-
-const button = (scope: ParentNode, name: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent!.trim() === name
-  )!
 
 describe('<parley-experts-view>', () => {
   it('is accessible', async () => {

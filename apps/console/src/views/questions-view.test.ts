@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { expert, invitation } from '../test/fixtures.ts'
 import {
+  button,
   A,
   expectAccessible,
   json,
@@ -12,11 +13,6 @@ import {
   settle,
 } from '../test/helpers.ts'
 import type { QuestionsView } from './questions-view.ts'
-
-const button = (scope: ParentNode, name: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent!.trim() === name
-  )!
 
 const x = expert('a')
 const pending = {

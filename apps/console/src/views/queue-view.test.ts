@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { adminComment, expert, invitation } from '../test/fixtures.ts'
 import {
+  button,
   A,
   expectAccessible,
   focused,
@@ -21,11 +22,6 @@ const THREADS = { [`GET ${A}/threads`]: () => ({ threads: [], nextCursor: null }
 const article = (el: Element, author: string) =>
   [...root(el).querySelectorAll('article')].find((a) =>
     a.querySelector('h2')!.textContent!.includes(author)
-  )!
-
-const button = (scope: ParentNode, name: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent!.trim() === name
   )!
 
 describe('<parley-queue-view>', () => {

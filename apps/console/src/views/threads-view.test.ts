@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { poll, thread } from '../test/fixtures.ts'
 import {
+  button,
   A,
   expectAccessible,
   json,
@@ -12,11 +13,6 @@ import {
   settle,
 } from '../test/helpers.ts'
 import type { ThreadsView } from './threads-view.ts'
-
-const button = (scope: ParentNode, name: string) =>
-  [...scope.querySelectorAll<HTMLButtonElement>('button')].find(
-    (b) => b.textContent!.trim() === name
-  )!
 
 const KEY = 'europe-trafficking'
 

@@ -3,6 +3,8 @@ import type { Comment, Poll, Thread } from '@parley/core'
 import { DEFAULT_REACTIONS } from '@parley/core/limits'
 import axe from 'axe-core'
 import { afterEach, expect, vi } from 'vitest'
+import { page } from 'vitest/browser'
+import type { ParleyComments } from '../components/comments/comments.ts'
 import '../define.ts'
 
 export const API = 'https://api.test'
@@ -179,4 +181,25 @@ export function deferred<T = unknown>() {
   let resolve!: (value: T) => void
   const promise = new Promise<T>((r) => (resolve = r))
   return { promise, resolve }
+}
+
+/** A <parley-comments> list of `comments` on a fresh thread, shown once its first article is. */
+export async function commentList(
+  comments: Comment[],
+  routes: Parameters<typeof mockApi>[0] = {},
+  thread: Partial<Thread> = {}
+) {
+  const key = uid()
+  const base = `/v1/sites/demo/threads/${key}`
+  const api = mockApi({
+    ...readerRoute,
+    [`GET ${base}`]: () => makeThread(key, thread),
+    [`GET ${base}/comments`]: () => ({ comments, nextCursor: null }),
+    ...routes,
+  })
+  const el = await fixture<ParleyComments>(
+    `<parley-comments api="${API}" site="demo" thread="${key}"></parley-comments>`
+  )
+  await expect.element(page.getByRole('article').first()).toBeVisible()
+  return { el, key, base, ...api }
 }

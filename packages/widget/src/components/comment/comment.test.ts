@@ -1,23 +1,18 @@
-import type { Comment, Thread } from '@parley/core'
+import type { Comment } from '@parley/core'
 import { describe, expect, it } from 'vitest'
 import { type Locator, page, userEvent } from 'vitest/browser'
 import type { ParleyComment } from './comment.ts'
 import { avatarStyle, initials } from './avatar.ts'
-import type { ParleyComments } from '../comments/comments.ts'
 import {
-  API,
+  commentList,
   deferred,
   errorBody,
   expectAccessible,
-  fixture,
   focused,
   json,
   makeComment,
-  makeThread,
   mockApi,
-  readerRoute,
   settle,
-  uid,
 } from '../../test/helpers.ts'
 
 async function mount(comment = makeComment('one')) {
@@ -37,25 +32,7 @@ const on = (c: Comment, path = '') => `/v1/sites/demo/comments/${c.id}${path}`
  * Mounts a <parley-comments> list showing `comments`: the actions change the thread store that
  * the list renders from, as on a real page.
  */
-async function list(
-  comments: Comment[],
-  routes: Parameters<typeof mockApi>[0] = {},
-  thread: Partial<Thread> = {}
-) {
-  const key = uid()
-  const base = `/v1/sites/demo/threads/${key}`
-  const api = mockApi({
-    ...readerRoute,
-    [`GET ${base}`]: () => makeThread(key, thread),
-    [`GET ${base}/comments`]: () => ({ comments, nextCursor: null }),
-    ...routes,
-  })
-  const el = await fixture<ParleyComments>(
-    `<parley-comments api="${API}" site="demo" thread="${key}"></parley-comments>`
-  )
-  await expect.element(page.getByRole('article').first()).toBeVisible()
-  return { el, ...api }
-}
+const list = commentList
 
 const article = (name: string) => page.getByRole('article', { name, exact: true })
 /** A comment's own button, before those of its replies. */

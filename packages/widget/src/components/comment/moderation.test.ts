@@ -1,8 +1,8 @@
-import type { Comment, Removal, Thread } from '@parley/core'
+import type { Comment, Removal } from '@parley/core'
 import { describe, expect, it } from 'vitest'
 import { type Locator, page, userEvent } from 'vitest/browser'
-import type { ParleyComments } from '../comments/comments.ts'
 import {
+  commentList,
   API,
   errorBody,
   expectAccessible,
@@ -23,26 +23,7 @@ import {
 
 const on = (c: Comment, path = '') => `/v1/sites/demo/comments/${c.id}${path}`
 
-/** A <parley-comments> list of `comments`, as in comment.test.ts. */
-async function list(
-  comments: Comment[],
-  routes: Parameters<typeof mockApi>[0] = {},
-  thread: Partial<Thread> = {}
-) {
-  const key = uid()
-  const base = `/v1/sites/demo/threads/${key}`
-  const api = mockApi({
-    ...readerRoute,
-    [`GET ${base}`]: () => makeThread(key, thread),
-    [`GET ${base}/comments`]: () => ({ comments, nextCursor: null }),
-    ...routes,
-  })
-  const el = await fixture<ParleyComments>(
-    `<parley-comments api="${API}" site="demo" thread="${key}"></parley-comments>`
-  )
-  await expect.element(page.getByRole('article').first()).toBeVisible()
-  return { el, key, base, ...api }
-}
+const list = commentList
 
 const article = (name: string) => page.getByRole('article', { name, exact: true })
 const button = (name: string, scope: Pick<Locator, 'getByRole'> = page) =>
