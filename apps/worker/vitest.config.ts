@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { STAND_IN_URL, turnstileStandIn } from './test/turnstile-stand-in.ts'
 
 // wrangler.jsonc declares the secret as required; the plugin's config reader looks for it in
 // process.env (and warns once per test file if missing), the test runtime gets it as a binding.
@@ -19,7 +20,10 @@ export default defineConfig(async () => {
             READER_TOKEN_SECRET,
             // Optional in production (the admin API answers 401 without it); set for the tests.
             ADMIN_TOKEN: 'test-only-admin-token-0123456789',
+            // Turnstile's siteverify is unreachable here: a local stand-in answers instead.
+            TURNSTILE_VERIFY_URL: STAND_IN_URL,
           },
+          outboundService: turnstileStandIn,
           // An empty database for test/polls-migration.test.ts, which migrates old data step by step.
           d1Databases: { DB: 'parley', MIGRATION_TEST_DB: 'migration-test' },
         },

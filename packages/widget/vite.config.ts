@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build, defineConfig, type Plugin } from 'vite'
 
@@ -158,20 +159,81 @@ function extrasModule(): Plugin {
   }
 }
 
+/** The shipped locales besides English: src/i18n/locales/<code>.ts, each exporting `<code>`. */
+const LOCALES = readdirSync(fromHere('src/i18n/locales'))
+  .filter((file) => /^[a-z]{2,3}\.ts$/.test(file))
+  .map((file) => file.slice(0, -3))
+  .sort()
+
+/**
+ * Adds dist/parley-locale-<code>.js to the script-tag build for every shipped locale but English:
+ * a self-contained ES module exporting the translation as `<code>`, which embed.js (English only)
+ * loads with import() when an element's language resolves to it (src/embed/locales.ts). embed.js
+ * knows their codes (`__PARLEY_LOCALES__`) and asks with one hash of all their contents in the
+ * query (`__PARLEY_LOCALES_VERSION__`), so a new build is never served from a stale cache.
+ */
+function localesModule(): Plugin {
+  const chunks = new Map<string, string>()
+  return {
+    name: 'parley:locales-module',
+    apply: 'build',
+    async config() {
+      const hash = createHash('sha256')
+      for (const code of LOCALES) {
+        const result = await build({
+          configFile: false,
+          logLevel: 'silent',
+          resolve: { conditions },
+          build: {
+            write: false,
+            target: 'es2022',
+            lib: {
+              entry: fromHere(`src/i18n/locales/${code}.ts`),
+              formats: ['es'],
+              fileName: () => `parley-locale-${code}.js`,
+            },
+            rolldownOptions: { output: { minify: true } },
+          },
+        })
+        const output = Array.isArray(result) ? result[0] : result
+        if (!output || !('output' in output)) throw new Error('unexpected vite build result')
+        const chunk = output.output[0].code
+        chunks.set(code, chunk)
+        hash.update(chunk)
+      }
+      const version = hash.digest('hex').slice(0, 10)
+      return {
+        define: {
+          __PARLEY_LOCALES__: JSON.stringify(LOCALES.join(' ')),
+          __PARLEY_LOCALES_VERSION__: JSON.stringify(`v=${version}`),
+        },
+      }
+    },
+    generateBundle() {
+      for (const [code, source] of chunks)
+        this.emitFile({ type: 'asset', fileName: `parley-locale-${code}.js`, source })
+    },
+  }
+}
+
 // `vite build` makes the script-tag bundle dist/embed.js: one minified classic IIFE with Lit
-// inside, so `document.currentScript` works for async scripts, and dist/parley-extras.js next
-// to it (see extrasModule). `vite build --mode npm` adds the
-// ES module entries dist/index.js and dist/define.js with Lit left external for bundlers.
+// inside, so `document.currentScript` works for async scripts, and dist/parley-extras.js and
+// dist/parley-locale-<code>.js next to it (see extrasModule and localesModule). `vite build
+// --mode npm` adds the ES module entries dist/index.js, dist/define.js and dist/locales/<code>.js
+// with Lit left external for bundlers.
 export default defineConfig(({ mode }) => ({
-  plugins: mode === 'npm' ? [minifyLitTemplates()] : [minifyLitTemplates(), extrasModule()],
+  plugins:
+    mode === 'npm'
+      ? [minifyLitTemplates()]
+      : [minifyLitTemplates(), extrasModule(), localesModule()],
   resolve: {
     conditions,
     alias:
       mode === 'npm'
         ? []
         : [
-            // Nothing can register another language in the script-tag bundle: skip the lookup.
-            { find: /^.*\/i18n\/localize\.ts$/, replacement: fromHere('src/i18n/english-only.ts') },
+            // English only; other locales are loaded on demand (localesModule).
+            { find: /^.*\/i18n\/localize\.ts$/, replacement: fromHere('src/embed/locales.ts') },
             // What src/extras needs, English included, comes in parley-extras.js (extrasModule).
             { find: /^.*\/internal\/lazy\.ts$/, replacement: fromHere('src/embed/lazy.ts') },
             { find: /^\..*\/en-forms\.ts$/, replacement: fromHere('src/embed/en-forms.ts') },
@@ -183,7 +245,14 @@ export default defineConfig(({ mode }) => ({
           target: 'es2022',
           emptyOutDir: false,
           lib: {
-            entry: { index: 'src/index.ts', define: 'src/define.ts' },
+            entry: {
+              index: 'src/index.ts',
+              define: 'src/define.ts',
+              // @parley/widget/locales/<code>: one module per shipped locale, for registerTranslation.
+              ...Object.fromEntries(
+                LOCALES.map((c) => [`locales/${c}`, `src/i18n/locales/${c}.ts`])
+              ),
+            },
             formats: ['es'],
           },
           rolldownOptions: {

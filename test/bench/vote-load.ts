@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { VOTE_RATE_LIMITS } from '@parley/core/limits'
+import { DEFAULT_RATE_LIMITS } from '@parley/core/limits'
 import {
   assertPortFree,
   run,
@@ -151,12 +151,12 @@ async function main() {
   const cancelDeadline = stopAfter(Number(args['time-limit']))
   const changers = CHANGE_EVERY > 0 ? Math.floor((READERS + CHANGE_EVERY - 1) / CHANGE_EVERY) : 0
   const requests = WARMUP + PROBE + READERS + changers + BURST
-  if (requests > VOTE_RATE_LIMITS.site.max) {
+  if (requests > DEFAULT_RATE_LIMITS.votes.site.max) {
     // Within one minute the site limit would refuse the rest: the limiter, not the write path,
     // would be measured.
     throw new Error(
-      `${requests} vote requests exceed the site's ${VOTE_RATE_LIMITS.site.max} per minute ` +
-        `(VOTE_RATE_LIMITS.site): lower --readers`
+      `${requests} vote requests exceed the site's ${DEFAULT_RATE_LIMITS.votes.site.max} per minute ` +
+        `(DEFAULT_RATE_LIMITS.votes.site): lower --readers`
     )
   }
   await assertPortFree(PORT)
@@ -297,7 +297,7 @@ async function main() {
     const burstResults: Sent[] = burst ? await burst : []
     console.log(`[bench] measured run: ${seconds.toFixed(1)} s (${elapsed()})`)
 
-    // The burst: the per-reader limit lets VOTE_RATE_LIMITS.reader.max through to the ballot
+    // The burst: the per-reader limit lets DEFAULT_RATE_LIMITS.votes.reader.max through to the ballot
     // batch, which they race; the rest are refused with 429 before touching the ballot.
     const burstOk = burstResults.filter((s) => s.status === 200)
     const burst429 = burstResults.filter((s) => s.status === 429)
@@ -429,7 +429,7 @@ async function main() {
       `\n${accepted.toLocaleString('en')} votes in ${seconds.toFixed(1)} s: ${rate.toFixed(0)} votes/s sustained, ` +
         `${exact ? 'zero lost and zero double-counted' : 'NOT EXACT (see above)'}; ` +
         `the burst reader holds ${mine.results[0]!.ballots} ballot after ${BURST} concurrent votes ` +
-        `(${burstOk.length} passed the per-reader limit of ${VOTE_RATE_LIMITS.reader.max}/min and raced in the ballot batch, ` +
+        `(${burstOk.length} passed the per-reader limit of ${DEFAULT_RATE_LIMITS.votes.reader.max}/min and raced in the ballot batch, ` +
         `${burst429.length} got 429).`
     )
     console.log(scaling(rate))
@@ -449,7 +449,7 @@ async function main() {
 
 /** What the measured figure means for a viral poll on Cloudflare. */
 function scaling(rate: number): string {
-  const site = VOTE_RATE_LIMITS.site
+  const site = DEFAULT_RATE_LIMITS.votes.site
   const perSecond = site.max / site.windowSeconds
   return `
 How a viral poll scales on Cloudflare
@@ -463,7 +463,7 @@ How a viral poll scales on Cloudflare
   durable in several locations, which local D1 does not do; an overloaded database queues, then
   answers "overloaded". At 2–5 ms per write transaction, two per vote put one database at roughly
   100–250 votes/s${rate > 250 ? ', below what was measured here: on Cloudflare the database, not the Worker, sets the ceiling' : ''}.
-- Parley's own cap comes first: VOTE_RATE_LIMITS.site allows ${site.max.toLocaleString('en')} votes per
+- Parley's own cap comes first: DEFAULT_RATE_LIMITS.votes.site allows ${site.max.toLocaleString('en')} votes per
   ${site.windowSeconds} s per site (${perSecond} votes/s). A poll read by a million readers in an hour with 10 %
   voting averages 28 votes/s, with peaks of 5–10× (140–280 votes/s): the site limit refuses the
   peak, and one D1 database is at its edge.

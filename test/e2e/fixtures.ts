@@ -24,7 +24,11 @@ export async function axeViolations(page: Page) {
   }))
 }
 
-/** Waits until the widget has loaded its data, so assertions and screenshots see the real thing. */
+/**
+ * Waits until the widget has loaded its data, so assertions and screenshots see the real thing.
+ * The widget loads lazily, once near the viewport: scroll to it first, as a reader would.
+ */
 export async function waitForWidget(page: Page) {
+  await page.locator('parley-discussion').first().scrollIntoViewIfNeeded()
   await page.getByRole('button', { name: 'Post comment' }).waitFor()
 }

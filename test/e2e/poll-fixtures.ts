@@ -25,7 +25,7 @@ let network = 0
 /**
  * A network address of its own for each vote sent through the API. Miniflare keeps a
  * CF-Connecting-IP the client sends, so these votes do not spend the per-network vote limit of
- * 127.0.0.1, which every vote cast in the browser shares (VOTE_RATE_LIMITS in @parley/core).
+ * 127.0.0.1, which every vote cast in the browser shares (the site setting rateLimits.votes; defaults in DEFAULT_RATE_LIMITS, @parley/core).
  */
 const nextNetwork = () => {
   network++

@@ -7,6 +7,7 @@ import { BansView } from './views/bans-view.ts'
 import { ExpertsView } from './views/experts-view.ts'
 import { KeysView } from './views/keys-view.ts'
 import { NoticesView } from './views/notices-view.ts'
+import { PrivacyView } from './views/privacy-view.ts'
 import { QuestionsView } from './views/questions-view.ts'
 import { QueueView } from './views/queue-view.ts'
 import { SettingsView } from './views/settings-view.ts'
@@ -24,6 +25,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'parley-threads-view': ThreadsView,
   'parley-settings-view': SettingsView,
   'parley-keys-view': KeysView,
+  'parley-privacy-view': PrivacyView,
   'parley-audit-view': AuditView,
 }
 

@@ -11,6 +11,7 @@ export const VIEWS = [
   'threads',
   'settings',
   'keys',
+  'privacy',
   'audit',
 ] as const
 

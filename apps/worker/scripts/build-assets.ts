@@ -1,7 +1,15 @@
 // Assembles the static assets the Worker serves next to the API (wrangler.jsonc "assets"):
 // the demo page from demo/public/, the widget's one-tag embed from packages/widget/dist/ and the
 // publisher console from apps/console/dist/ (under /admin/, with its security headers).
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 
 const worker = path.resolve(import.meta.dirname, '..')
@@ -29,6 +37,12 @@ if (existsSync(embed)) {
   copyFileSync(embed, path.join(out, 'embed.js'))
   if (existsSync(embedExtras)) copyFileSync(embedExtras, path.join(out, 'parley-extras.js'))
   else console.warn('[parley] packages/widget/dist/parley-extras.js is missing: rebuild the widget')
+  // The languages besides English, each loaded by embed.js when a page or reader asks for it.
+  const locales = readdirSync(path.dirname(embed)).filter((f) => /^parley-locale-\w+\.js$/.test(f))
+  for (const file of locales)
+    copyFileSync(path.join(path.dirname(embed), file), path.join(out, file))
+  if (!locales.length)
+    console.warn('[parley] packages/widget/dist/parley-locale-*.js are missing: rebuild the widget')
 } else {
   console.warn(
     '[parley] packages/widget/dist/embed.js is missing (run `pnpm --filter @parley/widget build`): the page will have no widget'
@@ -76,6 +90,11 @@ const headerRules: [string, string[]][] = [
   // hash of its content (?v=…), so a cached copy always matches the embed.js that asked for it.
   [
     '/parley-extras.js',
+    ['Access-Control-Allow-Origin: *', 'Cache-Control: public, max-age=31536000, immutable'],
+  ],
+  // The same for the locales (parley-locale-fr.js?v=…): one hash of all of them in the query.
+  [
+    '/parley-locale-*',
     ['Access-Control-Allow-Origin: *', 'Cache-Control: public, max-age=31536000, immutable'],
   ],
   // /admin redirects to /admin/; both pages are served without ".html" (html_handling).

@@ -45,11 +45,59 @@ const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   503: 'unavailable',
 }
 
+/** Seconds a client should wait before retrying after the database failed. */
+export const UNAVAILABLE_RETRY_AFTER = 2
+
+// How D1 and workerd word a failure that a retry may cure: an outage, an overload, a reset, a
+// timeout (https://developers.cloudflare.com/d1/observability/debug-d1/#error-list). Constraint
+// violations and SQL errors also start with "D1_ERROR" but are bugs: they stay 500.
+const TRANSIENT_DB_FAILURE = new RegExp(
+  [
+    'network connection lost',
+    'overloaded',
+    'exceeded timeout',
+    'time(d)? ?out',
+    'reset because',
+    'caused object to be reset',
+    'transient issue',
+    'internal error',
+    'connection (was )?(reset|closed)',
+  ].join('|'),
+  'i'
+)
+const DB_BUG =
+  /SQLITE_|constraint|no such (table|column)|syntax error|D1_TYPE_ERROR|D1_COLUMN_NOTFOUND/i
+
+/**
+ * Whether an error is the database being unavailable for a moment (retrying the same request may
+ * succeed), rather than a bug. Looks through `cause`, where D1 keeps the underlying error.
+ */
+export function isTransientDbFailure(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const text = `${e.message}`
+    if (DB_BUG.test(text)) return false
+    if (TRANSIENT_DB_FAILURE.test(text)) return true
+  }
+  return false
+}
+
+/** 503 unavailable with Retry-After: what a write that met a database outage answers. */
+export const unavailable = () =>
+  new ApiError('unavailable', 'The database is unavailable for a moment. Please try again.', {
+    headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER) },
+  })
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) return c.json(err.toBody(), err.status, err.headers)
   if (err instanceof HTTPException && HTTP_EXCEPTION_CODES[err.status]) {
     const code = HTTP_EXCEPTION_CODES[err.status]!
     return c.json(new ApiError(code, err.message || code).toBody(), err.status)
+  }
+  if (isTransientDbFailure(err)) {
+    // The write may or may not have committed: the client retries with its Idempotency-Key.
+    console.warn(`[parley] ${c.req.method} ${c.req.path}: database unavailable`, String(err))
+    const error = unavailable()
+    return c.json(error.toBody(), error.status, error.headers)
   }
   // Anything else is a bug or an outage: log it with the request id, tell the client nothing.
   console.error(`[parley] ${c.req.method} ${c.req.path} failed (request ${c.var.requestId})`, err)

@@ -12,7 +12,7 @@ import {
   PollSchema,
   ROUTES,
   SiteParamsSchema,
-  VOTE_RATE_LIMITS,
+  DEFAULT_RATE_LIMITS,
   VoteSchema,
   type ErrorCode,
 } from '@parley/core'
@@ -41,7 +41,7 @@ export const ADMIN_SECURITY_SCHEME = {
   },
 } as const
 
-const { reader, network, site } = VOTE_RATE_LIMITS
+const { reader, network, site } = DEFAULT_RATE_LIMITS.votes
 const RATE_LIMITS = `Rate limited per reader token (${reader.max}/${reader.windowSeconds}s), per network (${network.max}/${network.windowSeconds}s, under a salted hash that rotates daily) and per site (${site.max}/${site.windowSeconds}s): 429 rate_limited with Retry-After.`
 
 const PollRequestHeadersSchema = z.object({
@@ -97,7 +97,7 @@ export function pollPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
         requestBody: { required: true, ...json(VoteSchema) },
         responses: {
           '200': { description: 'The poll with updated results', ...json(PollSchema) },
-          ...errors(...voteErrors, 'invalid_option', 'too_many_choices'),
+          ...errors(...voteErrors, 'sign_in_required', 'invalid_option', 'too_many_choices'),
         },
       },
       delete: {

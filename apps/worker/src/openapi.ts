@@ -26,9 +26,13 @@ import {
 import type { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject } from 'zod-openapi'
 import { adminAccessPaths } from './openapi-admin.ts'
+import { abusePaths } from './openapi-abuse.ts'
 import { dsaPaths } from './openapi-dsa.ts'
 import { expertPaths } from './openapi-experts.ts'
 import { moderationPaths } from './openapi-moderation.ts'
+import { portabilityPaths } from './openapi-portability.ts'
+import { privacyPaths } from './openapi-privacy.ts'
+import { ssoPaths } from './openapi-sso.ts'
 import { ADMIN_SECURITY_SCHEME, pollPaths, type OpenApiHelpers } from './openapi-polls.ts'
 import { PostCommentHeadersSchema } from './schemas.ts'
 
@@ -40,7 +44,7 @@ const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema }
 /** One response per status, listing the error codes that status carries on this operation. */
 function errors(...codes: ErrorCode[]): ZodOpenApiOperationObject['responses'] {
   const byStatus = new Map<number, ErrorCode[]>()
-  for (const code of codes) {
+  for (const code of new Set(codes)) {
     byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code])
   }
   const responses: ZodOpenApiOperationObject['responses'] = {}
@@ -60,6 +64,8 @@ const WRITE_ERRORS = [
   'unsupported_media_type',
   'payload_too_large',
   'forbidden_origin',
+  // Every public write counts against the site's rateLimits (settings).
+  'rate_limited',
 ] as const
 // Comment routes add: a comment of another site is as unknown as one that never existed.
 const COMMENT_ERRORS = [...SITE_ERRORS, 'comment_not_found'] as const
@@ -108,7 +114,8 @@ function buildDocument() {
         readerToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'An anonymous reader token from POST /v1/sites/{site}/readers',
+          description:
+            'An anonymous reader token from POST /v1/sites/{site}/readers, or a signed-in reader session from POST /v1/sites/{site}/sso/session',
         },
         ...ADMIN_SECURITY_SCHEME,
       },
@@ -171,6 +178,7 @@ function buildDocument() {
             ...errors(
               ...WRITE_ERRORS,
               'unauthorized',
+              'sign_in_required',
               'banned',
               'parent_not_found',
               'comment_deleted',
@@ -240,7 +248,13 @@ function buildDocument() {
               description: "The comment's reactions afterwards",
               ...json(ReactionStateSchema),
             },
-            ...errors(...COMMENT_WRITE_ERRORS, 'reaction_not_allowed', 'comment_deleted', 'banned'),
+            ...errors(
+              ...COMMENT_WRITE_ERRORS,
+              'sign_in_required',
+              'reaction_not_allowed',
+              'comment_deleted',
+              'banned'
+            ),
           },
         },
         delete: {
@@ -288,8 +302,12 @@ function buildDocument() {
       ...pollPaths(helpers),
       ...expertPaths(helpers),
       ...dsaPaths(helpers),
+      ...abusePaths(helpers),
       ...moderationPaths(helpers),
       ...adminAccessPaths(helpers),
+      ...portabilityPaths(helpers),
+      ...privacyPaths(helpers),
+      ...ssoPaths(helpers),
       [ROUTES.openapi]: {
         get: {
           operationId: 'getOpenApiDocument',

@@ -492,6 +492,9 @@ describe('threads administration', () => {
     expect(await search('%')).toEqual(['page/2'])
     expect(await search('_')).toEqual([])
     expect(await search('nothing')).toEqual([])
+    // Found by test/fuzz: a long search made a LIKE pattern over D1's 50 bytes and a 500.
+    expect(await search('%_\\'.repeat(66))).toEqual([])
+    expect(await search(`${'ü'.repeat(190)}budget`)).toEqual([])
 
     await expectError(await admin(threadsPath('?cursor=abc', site)), 400, 'invalid_input', [
       'query.cursor',

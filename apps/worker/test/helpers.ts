@@ -1,5 +1,6 @@
 import {
   CommentPageSchema,
+  DEFAULT_RATE_LIMITS,
   CommentSchema,
   ErrorBodySchema,
   ReaderSchema,
@@ -27,12 +28,34 @@ export const OTHER_ORIGIN = 'https://blog.example'
  * The test sites. SITE's pipeline does not hold a reader's quick second comment (posting speed,
  * holdRules.minSecondsBetweenComments 0): most tests post several comments with one token in a
  * few milliseconds. The moderation tests turn rules on as they need them. OTHER_SITE keeps every
- * default.
+ * moderation default. Both have the rate limits out of reach but those of votes and notices
+ * (withWideRateLimits).
  */
 export async function createSites(): Promise<void> {
   await putSite(env.DB, { id: SITE, name: 'News', allowedOrigins: [SITE_ORIGIN] })
   await putSite(env.DB, { id: OTHER_SITE, name: 'Blog', allowedOrigins: [OTHER_ORIGIN] })
   await withoutSpeedRule(SITE)
+  await Promise.all([SITE, OTHER_SITE].map(withWideRateLimits))
+}
+
+/**
+ * Raises the rate limits of a test site far out of reach, except those of votes and notices,
+ * which their own tests count on: most tests write many times with one reader token. Every limit
+ * is tested on sites of its own (test/rate-limits-actions.test.ts).
+ */
+export async function withWideRateLimits(site: string): Promise<void> {
+  const wide = { max: 1_000_000, windowSeconds: 60 }
+  const rateLimits = Object.fromEntries(
+    Object.entries(DEFAULT_RATE_LIMITS)
+      .filter(([action]) => action !== 'votes' && action !== 'notices')
+      .map(([action, subjects]) => [
+        action,
+        Object.fromEntries(Object.keys(subjects).map((subject) => [subject, wide])),
+      ])
+  )
+  await env.DB.prepare('UPDATE sites SET settings = json_patch(settings, ?2) WHERE id = ?1')
+    .bind(site, JSON.stringify({ rateLimits }))
+    .run()
 }
 
 /** Turns the posting-speed rule of a test site off (see createSites). */

@@ -1,4 +1,4 @@
-import { PollSchema, VOTE_RATE_LIMITS, type AdminPoll } from '@parley/core'
+import { PollSchema, DEFAULT_RATE_LIMITS, type AdminPoll } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createSites } from './helpers.ts'
@@ -78,7 +78,7 @@ describe('one reader sending 50 votes at once', () => {
     )
     const statuses = responses.map((r) => r.status)
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true)
-    expect(statuses.filter((s) => s === 200)).toHaveLength(VOTE_RATE_LIMITS.reader.max)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(DEFAULT_RATE_LIMITS.votes.reader.max)
     await Promise.all(responses.map((r) => r.body?.cancel()))
     expect(await countRows(poll.id)).toEqual({
       ballots: 1,
@@ -96,7 +96,7 @@ describe('one reader sending 50 votes at once', () => {
       Array.from({ length: 50 }, () => vote(poll.id, [ids(poll)[0]!], token))
     )
     const statuses = responses.map((r) => r.status)
-    expect(statuses.filter((s) => s === 200)).toHaveLength(VOTE_RATE_LIMITS.reader.max)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(DEFAULT_RATE_LIMITS.votes.reader.max)
     expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([])
     await Promise.all(responses.map((r) => r.body?.cancel()))
     expect(await countRows(poll.id)).toEqual({
@@ -115,11 +115,13 @@ describe('one reader changing their vote concurrently', () => {
     const sets = [[a!], [b!, c!], [a!, b!, c!, d!], [d!], [c!, a!]]
     const token = await readerToken()
     const responses = await Promise.all(
-      Array.from({ length: VOTE_RATE_LIMITS.reader.max }, (_, i) =>
+      Array.from({ length: DEFAULT_RATE_LIMITS.votes.reader.max }, (_, i) =>
         vote(poll.id, sets[i % 5]!, token)
       )
     )
-    expect(responses.map((r) => r.status)).toEqual(Array(VOTE_RATE_LIMITS.reader.max).fill(200))
+    expect(responses.map((r) => r.status)).toEqual(
+      Array(DEFAULT_RATE_LIMITS.votes.reader.max).fill(200)
+    )
     // Each response shows the ballot exactly as its own write left it.
     for (const [i, res] of responses.entries()) {
       const body = PollSchema.parse(await res.json())
@@ -137,11 +139,13 @@ describe('one reader changing their vote concurrently', () => {
     const poll = await fresh()
     const token = await readerToken()
     const responses = await Promise.all(
-      Array.from({ length: VOTE_RATE_LIMITS.reader.max }, (_, i) =>
+      Array.from({ length: DEFAULT_RATE_LIMITS.votes.reader.max }, (_, i) =>
         i % 2 === 0 ? vote(poll.id, [ids(poll)[i % 3]!], token) : withdraw(poll.id, token)
       )
     )
-    expect(responses.map((r) => r.status)).toEqual(Array(VOTE_RATE_LIMITS.reader.max).fill(200))
+    expect(responses.map((r) => r.status)).toEqual(
+      Array(DEFAULT_RATE_LIMITS.votes.reader.max).fill(200)
+    )
     await Promise.all(responses.map((r) => r.body?.cancel()))
     const rows = await countRows(poll.id)
     expect(rows.ballots).toBeLessThanOrEqual(1)

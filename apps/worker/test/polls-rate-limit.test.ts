@@ -1,4 +1,4 @@
-import { VOTE_RATE_LIMITS, type AdminPoll } from '@parley/core'
+import { DEFAULT_RATE_LIMITS, type AdminPoll } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createSites, expectError, SITE } from './helpers.ts'
@@ -34,7 +34,7 @@ async function expectRateLimited(res: Response, windowSeconds: number) {
 describe('vote rate limits', { timeout: 30_000 }, () => {
   it('limit each reader token, counting withdrawals too', async () => {
     const token = await readerToken()
-    const { max, windowSeconds } = VOTE_RATE_LIMITS.reader
+    const { max, windowSeconds } = DEFAULT_RATE_LIMITS.votes.reader
     await awayFromWindowEnd(windowSeconds)
     for (let i = 0; i < max; i++) {
       const res =
@@ -48,7 +48,7 @@ describe('vote rate limits', { timeout: 30_000 }, () => {
   })
 
   it('limit each network, IPv6 by its /64, under a hash that never stores the address', async () => {
-    const { max, windowSeconds } = VOTE_RATE_LIMITS.network
+    const { max, windowSeconds } = DEFAULT_RATE_LIMITS.votes.network
     const before = (await countRows(poll.id)).ballots
     const from = (ip: string) => ({ 'cf-connecting-ip': ip })
     const tokens = await Promise.all(Array.from({ length: max + 1 }, () => readerToken()))
@@ -81,7 +81,7 @@ describe('vote rate limits', { timeout: 30_000 }, () => {
   })
 
   it('limit the site as a whole', async () => {
-    const { max, windowSeconds } = VOTE_RATE_LIMITS.site
+    const { max, windowSeconds } = DEFAULT_RATE_LIMITS.votes.site
     const ms = windowSeconds * 1000
     // Fill the current window up to the limit, as `max` votes would have.
     await awayFromWindowEnd(windowSeconds, 3000)
@@ -90,7 +90,7 @@ describe('vote rate limits', { timeout: 30_000 }, () => {
       `INSERT INTO rate_counters (key, window_start, count, expires_at) VALUES (?1, ?2, ?3, ?4)
        ON CONFLICT (key) DO UPDATE SET window_start = ?2, count = ?3, expires_at = ?4`
     )
-      .bind(`${SITE}|vote|site`, start, max, start + ms)
+      .bind(`${SITE}|votes|site`, start, max, start + ms)
       .run()
     const before = await countRows(poll.id)
     await expectRateLimited(await vote(poll.id, [option()], await readerToken()), windowSeconds)

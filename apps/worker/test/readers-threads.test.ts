@@ -70,6 +70,7 @@ describe('GET /v1/sites/:site/threads/:thread', () => {
       featured: [],
       pinned: [],
       uiLanguages: [],
+      signIn: { comment: 'optional', vote: 'optional', react: 'optional', loginUrl: null },
     })
     const { n } = (await env.DB.prepare('SELECT COUNT(*) AS n FROM threads').first<{
       n: number

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BotCheckFieldsSchema } from './abuse-settings.ts'
 import { ExpertResponseSchema, type ExpertResponse } from './experts.ts'
 import { CommentIdSchema, OptionIdSchema, PollKeySchema } from './ids.ts'
 import {
@@ -197,6 +198,7 @@ export const NewCommentSchema = z
       description:
         "Show the author's current vote in the thread's stance poll as a badge on this comment",
     }),
+    ...BotCheckFieldsSchema.shape,
   })
   .meta({ id: 'NewComment' })
 

@@ -44,15 +44,60 @@ export type ReportReason = (typeof REPORT_REASONS)[number]
 export const BADGES = ['author', 'expert', 'verified'] as const
 export type Badge = (typeof BADGES)[number]
 /**
- * Vote-changing requests (PUT or DELETE …/vote) allowed per window, per reader token, per hashed
- * network address and per site. Constants for now; issue 7 moves them into the site settings.
- * The network limit is loose because a household, an office or a mobile carrier's NAT share one.
+ * The default rate limits (site setting rateLimits), per action: per reader token, per hashed
+ * network address and per site. Network limits are loose because a household, an office or a
+ * mobile carrier's NAT share one address; site limits stop a distributed flood. Reader tokens
+ * and notices are sent without a reader token, so they have no per-reader limit.
  */
-export const VOTE_RATE_LIMITS = {
-  reader: { max: 10, windowSeconds: 60 },
-  network: { max: 120, windowSeconds: 60 },
-  site: { max: 6000, windowSeconds: 60 },
+export const DEFAULT_RATE_LIMITS = {
+  readers: {
+    network: { max: 60, windowSeconds: 3600 },
+    site: { max: 20_000, windowSeconds: 3600 },
+  },
+  comments: {
+    reader: { max: 10, windowSeconds: 600 },
+    network: { max: 60, windowSeconds: 600 },
+    site: { max: 3000, windowSeconds: 600 },
+  },
+  edits: {
+    reader: { max: 30, windowSeconds: 600 },
+    network: { max: 120, windowSeconds: 600 },
+    site: { max: 3000, windowSeconds: 600 },
+  },
+  deletes: {
+    reader: { max: 30, windowSeconds: 600 },
+    network: { max: 120, windowSeconds: 600 },
+    site: { max: 3000, windowSeconds: 600 },
+  },
+  reactions: {
+    reader: { max: 60, windowSeconds: 60 },
+    network: { max: 300, windowSeconds: 60 },
+    site: { max: 10_000, windowSeconds: 60 },
+  },
+  reports: {
+    reader: { max: 20, windowSeconds: 3600 },
+    network: { max: 100, windowSeconds: 3600 },
+    site: { max: 2000, windowSeconds: 3600 },
+  },
+  votes: {
+    reader: { max: 10, windowSeconds: 60 },
+    network: { max: 120, windowSeconds: 60 },
+    site: { max: 6000, windowSeconds: 60 },
+  },
+  notices: {
+    network: { max: 20, windowSeconds: 3600 },
+    site: { max: 1000, windowSeconds: 3600 },
+  },
+  appeals: {
+    reader: { max: 10, windowSeconds: 3600 },
+    network: { max: 50, windowSeconds: 3600 },
+    site: { max: 500, windowSeconds: 3600 },
+  },
 } as const
+/** Longest Cloudflare Turnstile token accepted. */
+export const TURNSTILE_TOKEN_MAX = 2048
+/** Longest honeypot value accepted (anything but "" marks a bot). */
+export const HONEYPOT_MAX = 2000
 /** Banned terms a site may list, and the longest one. */
 export const BANNED_TERMS_MAX = 1000
 export const BANNED_TERM_MAX = 64

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TurnstileTokenSchema } from './abuse-settings.ts'
 import { OptionIdSchema, PollKeySchema } from './ids.ts'
 import { POLL_OPTIONS_MAX } from './limits.ts'
 
@@ -106,6 +107,7 @@ export const VoteSchema = z
       .meta({
         description: 'The chosen options: exactly one for a single-choice poll, at most maxChoices',
       }),
+    turnstileToken: TurnstileTokenSchema.optional(),
   })
   .meta({ id: 'Vote' })
 

@@ -4,6 +4,11 @@
  */
 export const ROUTES = {
   readers: '/v1/sites/:site/readers',
+  /** The calling reader's own data: GET data downloads it as JSON, DELETE erases it. */
+  readerMe: '/v1/sites/:site/readers/me',
+  readerMeData: '/v1/sites/:site/readers/me/data',
+  /** Publisher sign-in: trade the publisher's JWT for a reader session bound to its user. */
+  ssoSession: '/v1/sites/:site/sso/session',
   thread: '/v1/sites/:site/threads/:thread',
   comments: '/v1/sites/:site/threads/:thread/comments',
   comment: '/v1/sites/:site/comments/:comment',
@@ -39,10 +44,21 @@ export const ADMIN_ROUTES = {
   /** Thread keys may hold slashes: send them percent-encoded (%2F), as in ROUTES.thread. */
   thread: '/v1/admin/sites/:site/threads/:thread',
   audit: '/v1/admin/sites/:site/audit',
+  /** Find a reader (?reader=, ?comment= or ?user=), export and erase their data (admin). */
+  readers: '/v1/admin/sites/:site/readers',
+  reader: '/v1/admin/sites/:site/readers/:reader',
+  readerData: '/v1/admin/sites/:site/readers/:reader/data',
+  /** The site's publisher sign-in secret: write-only (GET says whether one is set). */
+  ssoSecret: '/v1/admin/sites/:site/sso/secret',
+  /** The site's Cloudflare Turnstile secret key: write-only (GET says whether one is set). */
+  turnstileSecret: '/v1/admin/sites/:site/turnstile/secret',
   polls: '/v1/admin/sites/:site/polls',
   poll: '/v1/admin/sites/:site/polls/:poll',
   pollOption: '/v1/admin/sites/:site/polls/:poll/options/:option',
   pollExport: '/v1/admin/sites/:site/polls/:poll/export',
+  /** The site's data as one JSON document (docs/export-format.md), and its import. */
+  siteExport: '/v1/admin/sites/:site/export',
+  siteImport: '/v1/admin/sites/:site/import',
   experts: '/v1/admin/sites/:site/experts',
   expert: '/v1/admin/sites/:site/experts/:expert',
   /** Moderators attach an expert's response to a comment (published at once). */

@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import { ReactionEmojiSchema } from './comment.ts'
 import { DEFAULT_REACTIONS, REACTIONS_MAX } from './limits.ts'
+import {
+  BotCheckSettingsSchema,
+  RateLimitSettingsSchema,
+  TurnstileSettingsSchema,
+} from './abuse-settings.ts'
 import { ModerationSettingsSchema } from './moderation-settings.ts'
+import { PrivacySettingsSchema } from './privacy.ts'
+import { SignInSettingsSchema } from './sso.ts'
 
 const uniqueEmoji = z
   .array(ReactionEmojiSchema)
@@ -37,6 +44,15 @@ export const SiteSettingsSchema = z
           'The languages the widget may use for its own text, in order of preference; [] = every language it ships',
       }),
     moderation: ModerationSettingsSchema.default(ModerationSettingsSchema.parse({})),
+    privacy: PrivacySettingsSchema.default(PrivacySettingsSchema.parse({})).meta({
+      description: 'What erasing a reader does, and how long technical personal data are kept',
+    }),
+    rateLimits: RateLimitSettingsSchema.default(RateLimitSettingsSchema.parse({})),
+    botChecks: BotCheckSettingsSchema.default(BotCheckSettingsSchema.parse({})),
+    turnstile: TurnstileSettingsSchema.default(TurnstileSettingsSchema.parse({})),
+    signIn: SignInSettingsSchema.default(SignInSettingsSchema.parse({})).meta({
+      description: 'Which actions need a reader signed in by the site (publisher sign-in, SSO)',
+    }),
   })
   .meta({ id: 'SiteSettings' })
 

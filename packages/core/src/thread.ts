@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { ThreadTurnstileSchema } from './abuse-settings.ts'
 import { PollKeySchema, SiteIdSchema, ThreadKeySchema } from './ids.ts'
 import { CommentSchema } from './comment.ts'
 import { PollSchema } from './poll.ts'
 import { ThreadReactionsSchema } from './settings.ts'
+import { SignInSettingsSchema } from './sso.ts'
 
 export const ThreadSchema = z
   .object({
@@ -41,6 +43,11 @@ export const ThreadSchema = z
     }),
     uiLanguages: z.array(z.string()).meta({
       description: "The site's choice of languages for the widget's own text; [] = any",
+    }),
+    turnstile: ThreadTurnstileSchema.optional(),
+    signIn: SignInSettingsSchema.optional().meta({
+      description:
+        "Which actions need a reader signed in by the site, and the site's login page; absent = none",
     }),
   })
   .meta({ id: 'Thread' })

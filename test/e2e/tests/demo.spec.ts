@@ -17,6 +17,8 @@ test.describe('the demo debate page', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: 'How can Europe combat human trafficking?' })
     ).toBeVisible()
+    // The widget loads once the reader scrolls near it, at the end of the article.
+    await waitForWidget(page)
 
     const poll = page.getByRole('group', { name: POLL_QUESTION })
     await poll.getByRole('radio', { name: 'Yes', exact: true }).check()

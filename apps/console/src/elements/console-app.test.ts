@@ -120,7 +120,8 @@ describe('<parley-console>', () => {
     const admin = await mount()
     expect(nav(admin)).toContain('API keys')
     expect(nav(admin)).toContain('Site settings')
-    expect(nav(admin)).toHaveLength(10)
+    expect(nav(admin)).toContain('Privacy')
+    expect(nav(admin)).toHaveLength(11)
   })
 
   it('routes by the hash, marks the current link and moves the focus to the heading', async () => {

@@ -24,6 +24,7 @@ export const VIEW_INFO: Record<ViewName, ViewInfo> = {
   threads: { title: 'Threads and polls', tag: 'parley-threads-view', role: 'admin' },
   settings: { title: 'Site settings', tag: 'parley-settings-view', role: 'admin' },
   keys: { title: 'API keys', tag: 'parley-keys-view', role: 'admin' },
+  privacy: { title: 'Privacy', tag: 'parley-privacy-view', role: 'admin' },
   audit: { title: 'Audit log', tag: 'parley-audit-view', role: 'moderator' },
 }
 

@@ -1,4 +1,5 @@
 // Objects as the admin API sends them, with overrides per test.
+import { DEFAULT_RATE_LIMITS } from '@parley/core/limits'
 import type {
   AdminAppeal,
   AdminComment,
@@ -204,6 +205,11 @@ export function site(overrides: Partial<AdminSite> = {}): AdminSite {
         tombstones: true,
         reviewExpertResponses: false,
       },
+      rateLimits: structuredClone(DEFAULT_RATE_LIMITS),
+      botChecks: { minSubmitSeconds: 2 },
+      turnstile: { enabled: false, siteKey: '', votes: false },
+      privacy: { erasure: 'delete', anonymousName: 'Anonymous', retentionDays: 30 },
+      signIn: { comment: 'optional', vote: 'optional', react: 'optional', loginUrl: null },
     },
     ...overrides,
   }

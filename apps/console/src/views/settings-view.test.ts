@@ -65,6 +65,7 @@ describe('<parley-settings-view>', () => {
             tombstones: false,
             reviewExpertResponses: false,
           },
+          privacy: { erasure: 'delete', anonymousName: 'Anonymous', retentionDays: 30 },
         },
       },
     ])

@@ -1,4 +1,10 @@
-import type { AdminSite, EditSiteInput } from '@parley/core'
+import type {
+  AdminSite,
+  EditSiteInput,
+  RateLimit,
+  RateLimitAction,
+  RateLimitSettings,
+} from '@parley/core'
 import { html, type PropertyDeclarations } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
 import { ConsoleView, formValues, lines } from '../elements/console-view.ts'
@@ -75,6 +81,37 @@ const HOLD_NUMBERS: [
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean)
 
+/** The rate-limited actions, as the console names them (settings.rateLimits). */
+const LIMITED: [action: RateLimitAction, label: string][] = [
+  ['readers', 'New reader tokens'],
+  ['comments', 'Comments'],
+  ['edits', 'Edits'],
+  ['deletes', 'Deletions'],
+  ['reactions', 'Reactions'],
+  ['reports', 'Reports'],
+  ['votes', 'Votes'],
+  ['notices', 'Notices (EU DSA)'],
+  ['appeals', 'Appeals'],
+]
+const SUBJECTS = ['reader', 'network', 'site'] as const
+
+/** settings.rateLimits from the form's rl.<action>.<subject>.<max|windowSeconds> fields. */
+function rateLimitsOf(v: Record<string, string>, site: AdminSite): RateLimitSettings {
+  const limits = structuredClone(site.settings.rateLimits)
+  for (const [action] of LIMITED) {
+    const current = limits[action] as Partial<Record<string, RateLimit>>
+    for (const subject of SUBJECTS) {
+      if (!current[subject]) continue
+      const field = `rl.${action}.${subject}`
+      current[subject] = {
+        max: Number(v[`${field}.max`]),
+        windowSeconds: Number(v[`${field}.windowSeconds`]),
+      }
+    }
+  }
+  return limits
+}
+
 /**
  * Site settings (admin): allowed origins, moderation mode, banned terms, hold rules, tombstones,
  * expert review, reactions, UI languages and stance badges. Saved at once with PATCH.
@@ -130,11 +167,112 @@ export class SettingsView extends ConsoleView {
           tombstones: on('tombstones'),
           reviewExpertResponses: on('reviewExpertResponses'),
         },
+        rateLimits: rateLimitsOf(v, this._site!),
+        botChecks: { minSubmitSeconds: num('minSubmitSeconds') },
+        privacy: {
+          erasure: v.erasure === 'anonymise' ? 'anonymise' : 'delete',
+          anonymousName: v.anonymousName ?? '',
+          retentionDays: num('retentionDays'),
+        },
+        turnstile: {
+          enabled: on('turnstileEnabled'),
+          siteKey: v.turnstileSiteKey ?? '',
+          votes: on('turnstileVotes'),
+        },
       },
     }
     await this.run(async () => {
       this._site = await this.api!.edit(edit)
     }, 'Settings saved. They apply at once.')
+  }
+
+  /** Rate limits, bot checks and Turnstile (docs/decisions/0017-rate-limits-and-bot-checks.md). */
+  #abuse(site: AdminSite) {
+    const { rateLimits, botChecks, turnstile } = site.settings
+    const limit = (action: RateLimitAction, subject: (typeof SUBJECTS)[number], label: string) => {
+      const value = (rateLimits[action] as Partial<Record<string, RateLimit>>)[subject]
+      if (!value) return html`<td>—</td>`
+      const field = `rl.${action}.${subject}`
+      return html`<td>
+        <input
+          name=${`${field}.max`}
+          type="number"
+          required
+          min="1"
+          max="1000000"
+          step="1"
+          aria-label=${`${label}: most per ${subject}`}
+          .value=${String(value.max)}
+        />
+        per
+        <input
+          name=${`${field}.windowSeconds`}
+          type="number"
+          required
+          min="1"
+          max="86400"
+          step="1"
+          aria-label=${`${label}: window in seconds, per ${subject}`}
+          .value=${String(value.windowSeconds)}
+        />
+        s
+      </td>`
+    }
+    return html`<fieldset>
+      <legend>Abuse protection</legend>
+      <table>
+        <caption>
+          Rate limits: most requests per window, in seconds (over a limit: 429 with Retry-After)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Action</th>
+            <th scope="col">Per reader</th>
+            <th scope="col">Per network</th>
+            <th scope="col">Per site</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${LIMITED.map(
+            ([action, label]) =>
+              html`<tr>
+                <th scope="row">${label}</th>
+                ${SUBJECTS.map((s) => limit(action, s, label))}
+              </tr>`
+          )}
+        </tbody>
+      </table>
+      <div class="field">
+        <label for="set-minSubmitSeconds"
+          >Seconds a comment form must be open before sending (0: off)</label
+        >
+        <span class="hint" id="set-minSubmitSeconds-hint"
+          >Sooner, or with the hidden honeypot filled, a comment is kept as spam for review</span
+        >
+        <input
+          id="set-minSubmitSeconds"
+          name="minSubmitSeconds"
+          type="number"
+          required
+          min="0"
+          max="60"
+          step="0.5"
+          aria-describedby="set-minSubmitSeconds-hint"
+          .value=${String(botChecks.minSubmitSeconds)}
+        />
+      </div>
+      ${this.#check('turnstileEnabled', 'Require Cloudflare Turnstile to post', turnstile.enabled, 'Set the secret first: PUT /v1/admin/sites/{site}/turnstile/secret')}
+      <div class="field">
+        <label for="set-turnstileSiteKey">Turnstile site key</label>
+        <input
+          id="set-turnstileSiteKey"
+          name="turnstileSiteKey"
+          type="text"
+          .value=${turnstile.siteKey}
+        />
+      </div>
+      ${this.#check('turnstileVotes', 'Also require Turnstile to vote', turnstile.votes)}
+    </fieldset>`
   }
 
   #check(name: string, label: string, checked: boolean, hint?: string) {
@@ -298,6 +436,52 @@ export class SettingsView extends ConsoleView {
                   />
                 </div>
               </fieldset>
+              <fieldset>
+                <legend>Privacy</legend>
+                <div class="field">
+                  <label for="set-erasure"
+                    >When a reader erases their data, their comments are</label
+                  >
+                  <select id="set-erasure" name="erasure">
+                    <option value="delete" ?selected=${site.settings.privacy.erasure === 'delete'}>
+                      deleted (“deleted” placeholders where others replied)
+                    </option>
+                    <option
+                      value="anonymise"
+                      ?selected=${site.settings.privacy.erasure === 'anonymise'}
+                    >
+                      kept without their name
+                    </option>
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="set-anonymous-name">Name shown on anonymised comments</label>
+                  <input
+                    id="set-anonymous-name"
+                    name="anonymousName"
+                    type="text"
+                    required
+                    maxlength="50"
+                    .value=${site.settings.privacy.anonymousName}
+                  />
+                </div>
+                <div class="field">
+                  <label for="set-retention"
+                    >Keep network hashes, report notes and notifiers’ emails (days)</label
+                  >
+                  <input
+                    id="set-retention"
+                    name="retentionDays"
+                    type="number"
+                    required
+                    min="1"
+                    max="3650"
+                    step="1"
+                    .value=${String(site.settings.privacy.retentionDays)}
+                  />
+                </div>
+              </fieldset>
+              ${this.#abuse(site)}
               <button class="primary">Save settings</button>
             </form>`
           : ''

@@ -12,6 +12,7 @@ import {
 import { renderMarkdownLite } from '../lib/render.ts'
 import { parseRemoval } from './comment-rows.ts'
 import type { StoredStatus } from './moderation-writes.ts'
+import { containsSql } from './sql.ts'
 
 // The moderation queue and one comment as moderators see it: everything stored, whatever its
 // status. Reader-facing reads are in comment-pages.ts.
@@ -232,9 +233,6 @@ const VIEW_FILTER: Record<ModerationView, string | null> = {
   recent: null,
 }
 
-/** `%text%` for LIKE … ESCAPE '\': the text's own %, _ and \ match themselves. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-
 /**
  * The statements of one queue page. ?1 site, ?2 cursor created_at, ?3 cursor rowid, ?4 how many
  * index entries to scan, ?5 page size + 1, ?6 thread key, ?7 reader id, ?8 LIKE pattern.
@@ -259,7 +257,9 @@ export function queueSql(request: QueueRequest): { page: string; scanEnd: string
     request.thread !== null
       ? 'c.thread_id = (SELECT id FROM threads WHERE site_id = ?1 AND key = ?6)'
       : null,
-    request.q !== null ? "(c.text LIKE ?8 ESCAPE '\\' OR c.author_name LIKE ?8 ESCAPE '\\')" : null,
+    request.q !== null
+      ? `(${containsSql('c.text', '?8')} OR ${containsSql('c.author_name', '?8')})`
+      : null,
   ].filter((f): f is string => f !== null)
   return {
     page: `WITH ${scanned}
@@ -296,7 +296,7 @@ export async function loadQueue(
     request.limit + 1,
     request.thread,
     request.readerId,
-    request.q === null ? null : likePattern(request.q),
+    request.q,
   ]
   // D1 wants exactly as many values as the statement's highest parameter number.
   const bound = (text: string) => {

@@ -1,11 +1,9 @@
 import type { AdminThread, ThreadSettings } from '@parley/core'
 import { parseThreadSettings } from './settings.ts'
+import { containsSql } from './sql.ts'
 import { ENSURE_THREAD, type ThreadRow } from './threads.ts'
 
 type ListedRow = Omit<ThreadRow, 'site_id'>
-
-/** Escapes LIKE wildcards, so a search for "50%" finds "50%" (ESCAPE '\'). */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
 
 /** Held comments per thread, from the comments_by_status index (the queue is small). */
 async function pendingCounts(
@@ -50,10 +48,9 @@ export async function listAdminThreads(
     where.push(`id < ?${params.length}`)
   }
   if (options.q) {
-    params.push(likePattern(options.q))
-    where.push(
-      `(key LIKE ?${params.length} ESCAPE '\\' OR title LIKE ?${params.length} ESCAPE '\\')`
-    )
+    params.push(options.q)
+    const q = `?${params.length}`
+    where.push(`(${containsSql('key', q)} OR ${containsSql('title', q)})`)
   }
   const { results } = await db
     .prepare(

@@ -1,3 +1,4 @@
+import type { Badge } from '@parley/core'
 import { commentColumns, type CommentRow } from './comment-rows.ts'
 import type { CommentTarget } from './comment-targets.ts'
 import { transitionStatements, type StoredStatus } from './moderation-writes.ts'
@@ -12,6 +13,8 @@ export interface NewCommentRow {
   parent: Pick<CommentTarget, 'id' | 'root_id' | 'depth'> | null
   readerId: string
   authorName: string
+  /** Badges the author has from the start ('verified' for a publisher's signed-in user). */
+  badges?: Badge[]
   text: string
   html: string
   lang: string | null
@@ -36,9 +39,9 @@ export interface NewCommentRow {
 // the same statement, so it is the author's vote at the moment the comment is stored.
 const INSERT_COMMENT = `INSERT INTO comments (id, thread_id, site_id, parent_id, root_id, depth,
     reader_id, author_name, text, html, lang, idempotency_key, created_at, stance_option_id,
-    status, moderation, removal, network_hash)
+    status, moderation, removal, network_hash, badges)
   SELECT ?1, t.id, t.site_id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
-    CASE WHEN ?14 = 1 THEN ${ballotOptionSql('t.id', '?7')} END, ?15, ?16, ?17, ?18
+    CASE WHEN ?14 = 1 THEN ${ballotOptionSql('t.id', '?7')} END, ?15, ?16, ?17, ?18, ?19
   FROM threads t WHERE t.site_id = ?2 AND t.key = ?3
     AND (?4 IS NULL OR EXISTS (SELECT 1 FROM comments p WHERE p.id = ?4 AND p.deleted_at IS NULL))
   ON CONFLICT (reader_id, idempotency_key) DO NOTHING`
@@ -102,7 +105,8 @@ export async function insertComment(
         c.status,
         c.moderation,
         c.removal,
-        c.networkHash
+        c.networkHash,
+        JSON.stringify(c.badges ?? [])
       ),
     ...counters,
     db.prepare(COUNT_IN_THREAD).bind(c.id),

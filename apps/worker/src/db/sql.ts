@@ -16,3 +16,12 @@ export const prepare = (db: D1Database, statement: SqlStatement): D1PreparedStat
 export async function runAll(db: D1Database, statements: SqlStatement[]): Promise<void> {
   await db.batch(statements.map((statement) => prepare(db, statement)))
 }
+
+/**
+ * "`column` contains `param`, ignoring ASCII case" (as LIKE '%…%' does), for searches. Not LIKE:
+ * D1 refuses LIKE patterns over 50 bytes ("LIKE or GLOB pattern too complex", a 500), which a
+ * 200-character search easily makes; instr() has no such limit and needs no escaping of % and _.
+ * Both are SQL expressions (a column, a numbered parameter).
+ */
+export const containsSql = (column: string, param: string): string =>
+  `instr(lower(${column}), lower(${param})) > 0`

@@ -4,11 +4,14 @@ import { ApiError } from '../errors.ts'
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i
 
-const tooLarge = () =>
-  new ApiError('payload_too_large', `The request body must be at most ${BODY_MAX_BYTES} bytes`)
+const tooLarge = (max = BODY_MAX_BYTES) =>
+  new ApiError('payload_too_large', `The request body must be at most ${max} bytes`)
 
 /** Reads at most BODY_MAX_BYTES, whatever Content-Length claims (it may be absent or wrong). */
-async function readLimited(body: ReadableStream<Uint8Array> | null): Promise<string> {
+async function readLimited(
+  body: ReadableStream<Uint8Array> | null,
+  max = BODY_MAX_BYTES
+): Promise<string> {
   if (!body) return ''
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
@@ -17,9 +20,9 @@ async function readLimited(body: ReadableStream<Uint8Array> | null): Promise<str
     const { done, value } = await reader.read()
     if (done) break
     size += value.byteLength
-    if (size > BODY_MAX_BYTES) {
+    if (size > max) {
       await reader.cancel()
-      throw tooLarge()
+      throw tooLarge(max)
     }
     chunks.push(value)
   }
@@ -33,20 +36,21 @@ async function readLimited(body: ReadableStream<Uint8Array> | null): Promise<str
 }
 
 /**
- * Guards every write route before validation: 413 for a body over BODY_MAX_BYTES, 415 for a body
- * that is not declared as JSON, 400 invalid_json for malformed JSON. With `optional`, an empty
+ * Guards every write route before validation: 413 for a body over BODY_MAX_BYTES (or `maxBytes`),
+ * 415 for a body that is not declared as JSON, 400 invalid_json for malformed JSON. With `optional`, an empty
  * body without a content type is read as `{}`. The zValidator that follows reads the checked text.
  */
-export const jsonBody = (options: { optional?: boolean } = {}) =>
+export const jsonBody = (options: { optional?: boolean; maxBytes?: number } = {}) =>
   createMiddleware(async (c, next) => {
+    const max = options.maxBytes ?? BODY_MAX_BYTES
     const declared = Number(c.req.header('content-length') ?? 0)
-    if (declared > BODY_MAX_BYTES) throw tooLarge()
+    if (declared > max) throw tooLarge(max)
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim()
     const isJson = JSON_MEDIA_TYPE.test(mediaType)
     if (!isJson && !options.optional) {
       throw new ApiError('unsupported_media_type', 'Send the body as application/json')
     }
-    let text = await readLimited(c.req.raw.body)
+    let text = await readLimited(c.req.raw.body, max)
     if (!isJson) {
       if (text.trim() !== '') {
         throw new ApiError('unsupported_media_type', 'Send the body as application/json')

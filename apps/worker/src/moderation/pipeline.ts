@@ -27,8 +27,9 @@
 // | classifier        | the classifier flagged the text                           | 2 × verdict.score        |
 // | pre_moderation    | settings.mode 'pre'                                       | 0 (the decision is hold) |
 //
-// 'reports' and 'shadow_ban' are reasons the comment routes record later (a report threshold
-// reached, a shadow-banned author); moderate() never produces them.
+// 'reports', 'shadow_ban' and 'bot_check' are reasons the comment routes record later (a report
+// threshold reached, a shadow-banned author, a failed bot check: src/lib/bot-checks.ts);
+// moderate() never produces them.
 import type { ModerationSettings } from '@parley/core'
 import { findBannedTerms } from './banned-terms.ts'
 import type { ClassifierVerdict } from './classifier.ts'
@@ -63,6 +64,7 @@ export type ModerationSignal =
   | 'classifier'
   | 'reports'
   | 'shadow_ban'
+  | 'bot_check'
 
 export interface ModerationReason {
   signal: ModerationSignal

@@ -5,6 +5,7 @@ import { findAppealTarget, insertAppeal } from '../db/dsa.ts'
 import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
 import { jsonBody } from '../middleware/json-body.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
 import { requireReader } from '../middleware/reader.ts'
 
 /**
@@ -17,6 +18,7 @@ export const appeal = new Hono<AppEnv>().post(
   requireReader,
   zValidator('param', CommentParamsSchema, validationHook),
   zValidator('json', NewAppealSchema, validationHook),
+  rateLimit('appeals'),
   async (c) => {
     const { comment: commentId } = c.req.valid('param')
     const { text } = c.req.valid('json')

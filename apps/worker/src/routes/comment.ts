@@ -16,6 +16,7 @@ import { ApiError, validationHook } from '../errors.ts'
 import { detectLang } from '../lib/lang.ts'
 import { renderMarkdownLite } from '../lib/render.ts'
 import { jsonBody } from '../middleware/json-body.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
 import { requireReader } from '../middleware/reader.ts'
 import { automaticSpamStatement, statusOf, verdictFor, verdictJson } from './comment-moderation.ts'
 import {
@@ -50,6 +51,7 @@ export const comment = new Hono<AppEnv>()
     requireReader,
     zValidator('param', CommentParamsSchema, validationHook),
     zValidator('json', EditCommentSchema, validationHook),
+    rateLimit('edits'),
     async (c) => {
       const { comment: id } = c.req.valid('param')
       const { text } = c.req.valid('json')
@@ -116,8 +118,11 @@ export const comment = new Hono<AppEnv>()
   )
   .delete(
     '/',
+    // No body is expected; one sent anyway meets the same guards as every write.
+    jsonBody({ optional: true }),
     requireReader,
     zValidator('param', CommentParamsSchema, validationHook),
+    rateLimit('deletes'),
     async (c) => {
       const { comment: id } = c.req.valid('param')
       const target = await requireComment(c.env.DB, c.var.site, id)

@@ -15,13 +15,16 @@ import { getThreadWithStancePoll } from '../db/stances.ts'
 import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
 import { commentAuthor } from '../lib/author.ts'
+import { withBotChecks } from '../lib/bot-checks.ts'
 import { newCommentId } from '../lib/ids.ts'
 import { detectLang } from '../lib/lang.ts'
 import { networkBanHash } from '../lib/network-ban-hash.ts'
 import { renderMarkdownLite } from '../lib/render.ts'
 import { bannedError } from '../middleware/ban.ts'
 import { jsonBody } from '../middleware/json-body.ts'
-import { readerOf, requireReader } from '../middleware/reader.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
+import { readerOf, requireReader, requireSignIn } from '../middleware/reader.ts'
+import { requireTurnstile } from '../middleware/turnstile.ts'
 import { PostCommentHeadersSchema } from '../schemas.ts'
 import { commentView, requireVisible } from './comment-access.ts'
 import { listingOf, loadListing, refuseLangWithStances, usesStances } from './comment-listing.ts'
@@ -65,20 +68,23 @@ export const comments = new Hono<AppEnv>()
     '/',
     jsonBody(),
     requireReader,
+    requireSignIn('comment'),
     zValidator('param', ThreadParamsSchema, validationHook),
     zValidator('header', PostCommentHeadersSchema, validationHook),
     newCommentBody,
+    rateLimit('comments'),
+    requireTurnstile('comments'),
     async (c) => {
       const { site, thread: key } = c.req.valid('param')
       const input = c.req.valid('json')
       const idempotencyKey = c.req.valid('header')['Idempotency-Key'] ?? null
       const { settings } = c.var.site
-      const author = commentAuthor(c.var.readerId, input.authorName)
+      const author = await commentAuthor(c.env.DB, site, c.var, input.authorName)
       const now = Date.now()
       const lang = detectLang(input.text)
       const networkHash = await networkBanHash(c.env.READER_TOKEN_SECRET, c.req.raw.headers)
       // The parent, a ban and the pipeline's verdict (the author's history) at once.
-      const [parent, ban, verdict] = await Promise.all([
+      const [parent, ban, pipelineVerdict] = await Promise.all([
         input.parentId ? findComment(c.env.DB, site, input.parentId) : null,
         findActiveBan(c.env.DB, site, { readerId: author.readerId, networkHash }, now),
         verdictFor(c.env, settings.moderation, {
@@ -91,6 +97,8 @@ export const comments = new Hono<AppEnv>()
           edit: false,
         }),
       ])
+      // A filled honeypot or a too-quick form makes it spam, stored for a moderator to review.
+      const verdict = withBotChecks(pipelineVerdict, input, settings.botChecks)
       // Nothing is stored for a banned reader; a shadow-banned one sees their comment as usual.
       if (ban && !ban.shadow) throw bannedError(ban)
       if (input.parentId && parent?.thread_key !== key) throw parentNotFound()
@@ -116,6 +124,7 @@ export const comments = new Hono<AppEnv>()
         parent,
         readerId: author.readerId,
         authorName: author.name,
+        badges: author.badges,
         text: input.text,
         html: renderMarkdownLite(input.text),
         lang,

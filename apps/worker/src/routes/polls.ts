@@ -10,7 +10,8 @@ import { jsonWithETag } from '../lib/etag.ts'
 import { parseOptionId } from '../lib/ids.ts'
 import { refuseBanned } from '../middleware/ban.ts'
 import { jsonBody } from '../middleware/json-body.ts'
-import { readerOf, requireReader } from '../middleware/reader.ts'
+import { readerOf, requireReader, requireSignIn } from '../middleware/reader.ts'
+import { requireTurnstile } from '../middleware/turnstile.ts'
 import { limitVotes } from '../middleware/vote-rate-limit.ts'
 
 const pollNotFound = (key: string) =>
@@ -81,11 +82,13 @@ export const polls = new Hono<AppEnv>()
     '/vote',
     jsonBody(),
     requireReader,
+    requireSignIn('vote'),
     // A banned reader may not vote; a shadow-banned one votes as usual (see refuseBanned).
     refuseBanned,
     params,
     zValidator('json', VoteSchema, validationHook),
     limitVotes,
+    requireTurnstile('votes'),
     async (c) => {
       const { site, poll: key } = c.req.valid('param')
       const now = Date.now()
@@ -113,24 +116,32 @@ export const polls = new Hono<AppEnv>()
       return c.json(toPoll(state, now))
     }
   )
-  .delete('/vote', requireReader, refuseBanned, params, limitVotes, async (c) => {
-    const { site, poll: key } = c.req.valid('param')
-    const now = Date.now()
-    const current = await readPollState(c.env.DB, { siteId: site, key }, c.var.readerId)
-    if (!current) throw pollNotFound(key)
-    // Nothing to withdraw is not an error: DELETE is idempotent.
-    if (current.myChoices.length === 0) return c.json(toPoll(current, now))
-    assertOpen(current.poll, now)
-    if (current.poll.allow_vote_change === 0) throw lockedError()
-    const state = await withdrawBallot(c.env.DB, {
-      pollId: current.poll.id,
-      readerId: c.var.readerId,
-      now,
-    })
-    if (!state) throw pollNotFound(key)
-    if (state.myChoices.length > 0) {
-      assertOpen(state.poll, now)
-      throw lockedError()
+  .delete(
+    '/vote',
+    jsonBody({ optional: true }),
+    requireReader,
+    refuseBanned,
+    params,
+    limitVotes,
+    async (c) => {
+      const { site, poll: key } = c.req.valid('param')
+      const now = Date.now()
+      const current = await readPollState(c.env.DB, { siteId: site, key }, c.var.readerId)
+      if (!current) throw pollNotFound(key)
+      // Nothing to withdraw is not an error: DELETE is idempotent.
+      if (current.myChoices.length === 0) return c.json(toPoll(current, now))
+      assertOpen(current.poll, now)
+      if (current.poll.allow_vote_change === 0) throw lockedError()
+      const state = await withdrawBallot(c.env.DB, {
+        pollId: current.poll.id,
+        readerId: c.var.readerId,
+        now,
+      })
+      if (!state) throw pollNotFound(key)
+      if (state.myChoices.length > 0) {
+        assertOpen(state.poll, now)
+        throw lockedError()
+      }
+      return c.json(toPoll(state, now))
     }
-    return c.json(toPoll(state, now))
-  })
+  )

@@ -14,7 +14,8 @@ import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
 import { refuseBanned } from '../middleware/ban.ts'
 import { jsonBody } from '../middleware/json-body.ts'
-import { requireReader } from '../middleware/reader.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
+import { requireReader, requireSignIn } from '../middleware/reader.ts'
 import { reactionsOf, requireComment, requireNotDeleted, requireVisible } from './comment-access.ts'
 
 const params = zValidator('param', CommentParamsSchema, validationHook)
@@ -53,9 +54,11 @@ export const reaction = new Hono<AppEnv>()
     '/',
     jsonBody(),
     requireReader,
+    requireSignIn('react'),
     refuseBanned,
     params,
     zValidator('json', ReactionInputSchema, validationHook),
+    rateLimit('reactions'),
     async (c) => {
       const { comment: commentId } = c.req.valid('param')
       const { emoji } = c.req.valid('json')
@@ -78,11 +81,19 @@ export const reaction = new Hono<AppEnv>()
       return c.json(await react(c.env.DB, c.var.site, change, reactions))
     }
   )
-  .delete('/', requireReader, refuseBanned, params, async (c) => {
-    const { comment: commentId } = c.req.valid('param')
-    const target = await requireComment(c.env.DB, c.var.site, commentId)
-    const reactions = reactionsOf(c.var.site, target.thread_settings)
-    const { readerId, shadowBanned } = c.var
-    const change = { commentId, readerId, emoji: null, shadowBanned }
-    return c.json(await react(c.env.DB, c.var.site, change, reactions))
-  })
+  .delete(
+    '/',
+    jsonBody({ optional: true }),
+    requireReader,
+    refuseBanned,
+    params,
+    rateLimit('reactions'),
+    async (c) => {
+      const { comment: commentId } = c.req.valid('param')
+      const target = await requireComment(c.env.DB, c.var.site, commentId)
+      const reactions = reactionsOf(c.var.site, target.thread_settings)
+      const { readerId, shadowBanned } = c.var
+      const change = { commentId, readerId, emoji: null, shadowBanned }
+      return c.json(await react(c.env.DB, c.var.site, change, reactions))
+    }
+  )

@@ -7,11 +7,13 @@ import { validationHook } from '../errors.ts'
 import { newReaderId } from '../lib/ids.ts'
 import { signReaderToken } from '../lib/reader-token.ts'
 import { jsonBody } from '../middleware/json-body.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
 
 export const readers = new Hono<AppEnv>().post(
   '/',
   jsonBody({ optional: true }),
   zValidator('param', SiteParamsSchema, validationHook),
+  rateLimit('readers'),
   async (c) => {
     const { site } = c.req.valid('param')
     const readerId = newReaderId()

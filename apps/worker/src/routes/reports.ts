@@ -6,6 +6,7 @@ import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
 import { refuseBanned } from '../middleware/ban.ts'
 import { jsonBody } from '../middleware/json-body.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
 import { requireReader } from '../middleware/reader.ts'
 import { requireComment, requireNotDeleted, requireVisible } from './comment-access.ts'
 
@@ -20,6 +21,7 @@ export const reports = new Hono<AppEnv>().post(
   refuseBanned,
   zValidator('param', CommentParamsSchema, validationHook),
   zValidator('json', NewReportSchema, validationHook),
+  rateLimit('reports'),
   async (c) => {
     const { comment: commentId } = c.req.valid('param')
     const { reason, note } = c.req.valid('json')

@@ -5,6 +5,7 @@ import { loadThreadTop } from '../db/featured.ts'
 import { listThreadPolls, loadPolls } from '../db/polls.ts'
 import { countStances, getThreadWithStancePoll, type StancePoll } from '../db/stances.ts'
 import { countLanguages } from '../db/threads.ts'
+import type { Site } from '../db/sites.ts'
 import type { AppEnv } from '../env.ts'
 import { validationHook } from '../errors.ts'
 import { readerOf } from '../middleware/reader.ts'
@@ -25,6 +26,10 @@ async function stancesOf(
   })
   return { poll: stancePoll.key, counts }
 }
+
+/** Thread.turnstile: what the widget needs to show Turnstile, null while the site has it off. */
+const turnstileOf = ({ settings: { turnstile } }: Site): Thread['turnstile'] =>
+  turnstile.enabled ? { siteKey: turnstile.siteKey, votes: turnstile.votes } : null
 
 export const threads = new Hono<AppEnv>().get(
   '/',
@@ -52,6 +57,8 @@ export const threads = new Hono<AppEnv>().get(
         featured: [],
         pinned: [],
         uiLanguages: c.var.site.settings.uiLanguages,
+        turnstile: turnstileOf(c.var.site),
+        signIn: c.var.site.settings.signIn,
       }
       return c.json(empty)
     }
@@ -76,6 +83,8 @@ export const threads = new Hono<AppEnv>().get(
       featured: top.featured,
       pinned: top.pinned,
       uiLanguages: c.var.site.settings.uiLanguages,
+      turnstile: turnstileOf(c.var.site),
+      signIn: c.var.site.settings.signIn,
     }
     return c.json(thread)
   }

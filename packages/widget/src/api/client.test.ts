@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import {
   ApiError,
   deleteComment,
@@ -10,6 +10,7 @@ import {
   listReplies,
   react,
   reportComment,
+  RETRY_WAITS,
   unreact,
   vote,
   withdrawVote,
@@ -231,5 +232,74 @@ describe('api client', () => {
       requests.map((r) => new URL(r.url).searchParams.get('threads')!.split(',').length)
     ).toEqual([50, 50, 20])
     expect(requests.every((r) => !r.headers.has('authorization'))).toBe(true)
+  })
+})
+
+describe('automatic retries of writes', () => {
+  const commentOf = { id: 'c_1', reactions: {}, myReaction: '👍' }
+  const shortWaits = () => {
+    const waits = RETRY_WAITS.splice(0, RETRY_WAITS.length, 0.01, 0.01, 0.01)
+    onTestFinished(() => void RETRY_WAITS.splice(0, RETRY_WAITS.length, ...waits))
+  }
+  const route = 'PUT /v1/sites/demo/comments/c_1/reaction'
+
+  it('sends a PUT again after no response, a 502 and a 503, telling onRetry each wait', async () => {
+    shortWaits()
+    let attempt = 0
+    const failures = [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => errorBody('unavailable', 502),
+      () => errorBody('unavailable', 503),
+    ]
+    const { requests } = mockApi({
+      ...readerRoute,
+      [route]: () => failures[attempt++]?.() ?? json(commentOf),
+    })
+    const waits: number[] = []
+    const state = await react(ep, 'c_1', '👍', { onRetry: (s) => waits.push(s) })
+    expect(state).toEqual(commentOf)
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(4)
+    expect(waits).toEqual([0.01, 0.01, 0.01])
+  })
+
+  it('waits at least as long as Retry-After says', async () => {
+    shortWaits()
+    let attempt = 0
+    mockApi({
+      ...readerRoute,
+      [route]: () =>
+        attempt++ === 0
+          ? json({ error: { code: 'unavailable', message: 'down' } }, 503, { 'retry-after': '1' })
+          : json(commentOf),
+    })
+    const waits: number[] = []
+    await react(ep, 'c_1', '👍', { onRetry: (s) => waits.push(s) })
+    expect(waits).toEqual([1])
+  })
+
+  it('gives up after three retries with the last error', async () => {
+    shortWaits()
+    const { requests } = mockApi({ ...readerRoute, [route]: () => errorBody('unavailable', 503) })
+    const error = await react(ep, 'c_1', '👍').catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'unavailable', status: 503 })
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(4)
+  })
+
+  it('never repeats a 500, a 4xx, or a POST without an Idempotency-Key', async () => {
+    shortWaits()
+    const { requests } = mockApi({
+      ...readerRoute,
+      [route]: () => errorBody('internal', 500),
+      'POST /v1/sites/demo/comments/c_1/reports': () => errorBody('unavailable', 503),
+      'PATCH /v1/sites/demo/comments/c_1': () => errorBody('edit_window_closed', 409),
+    })
+    await expect(react(ep, 'c_1', '👍')).rejects.toMatchObject({ status: 500 })
+    await expect(reportComment(ep, 'c_1', { reason: 'spam' })).rejects.toMatchObject({
+      status: 503,
+    })
+    await expect(editComment(ep, 'c_1', 'x')).rejects.toMatchObject({ status: 409 })
+    expect(requests.filter((r) => r.method !== 'POST' || r.url.includes('/reports'))).toHaveLength(
+      3
+    )
   })
 })

@@ -15,10 +15,12 @@ import type {
   Reader,
   ReplyPage,
   Report,
+  SsoSession,
   Thread,
 } from '@parley/core'
 import { COUNTS_THREADS_MAX, PAGE_SIZE_DEFAULT } from '@parley/core/limits'
 import { ROUTES } from '@parley/core/routes'
+import { sessionToken } from '../internal/auth.ts'
 import { originOf, read, write } from '../internal/storage.ts'
 
 /** Where to send requests: `api` is the API origin ('' = same origin), `site` the site id. */
@@ -29,6 +31,8 @@ export interface Endpoint {
 
 export interface RequestOptions {
   signal?: AbortSignal
+  /** Told before each automatic retry of a write, with the seconds it waits first. */
+  onRetry?: (seconds: number) => void
 }
 
 /** One cursor page. */
@@ -43,6 +47,12 @@ export interface NewCommentBody {
   parentId?: string
   /** Show the author's vote in the thread's stance poll on the comment (the server's default). */
   showStance?: boolean
+  /** The form's hidden trap field: anything but "" marks a bot. */
+  honeypot?: string
+  /** How long the form was open before it was sent, in ms. */
+  elapsedMs?: number
+  /** Cloudflare Turnstile's token, on sites that ask for one. */
+  turnstileToken?: string
 }
 
 /** Every failure of the client: an error envelope, an unreadable response or a network error. */
@@ -135,11 +145,45 @@ function errorFrom(res: Response, body: unknown): ApiError {
   // Retry-After is seconds or an HTTP date; cross-origin it is readable only when exposed.
   const after = res.headers.get('retry-after')
   const seconds = Number(after) || (Date.parse(after!) - Date.now()) / 1000
-  if (status === 429 && seconds > 0) error.retryAfter = Math.ceil(seconds)
+  if ((status === 429 || status === 503) && seconds > 0) error.retryAfter = Math.ceil(seconds)
   return error
 }
 
+/**
+ * Automatic retries of a write, and the wait before each (seconds, unless Retry-After says more).
+ * Mutable so that component tests can shorten the waits.
+ */
+export const RETRY_WAITS = [1, 2, 4]
+
+/**
+ * A request; a write that met an outage (no response, 502, 503, 504) is sent again a few times
+ * with growing waits, honouring Retry-After, when sending it twice changes nothing: PUT, PATCH,
+ * and POST with an Idempotency-Key (the server replays the first result). Then the error is the
+ * caller's, who keeps the draft and offers "Try again".
+ */
 async function request<T>(
+  ep: Endpoint,
+  template: string,
+  params: Record<string, string>,
+  init: Init = {}
+): Promise<T> {
+  const repeatable = /^P[UA]/.test(init.method!) || init.headers?.['idempotency-key']
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptRequest<T>(ep, template, params, init)
+    } catch (e) {
+      const wait = RETRY_WAITS[attempt]
+      // No response, or a gateway or the database unavailable (500 is a bug: not worth it).
+      const { status, retryAfter = 0 } = e as ApiError
+      if (!repeatable || !wait || (status && status < 502) || init.signal?.aborted) throw e
+      const seconds = Math.min(Math.max(wait, retryAfter), 30)
+      init.onRetry?.(seconds)
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+    }
+  }
+}
+
+async function attemptRequest<T>(
   ep: Endpoint,
   template: string,
   params: Record<string, string>,
@@ -148,13 +192,21 @@ async function request<T>(
   const href = url(ep, template, params, init)
   const key = tokenKey(ep)
   const auth = init.auth ?? 'optional'
-  let token = auth === 'none' ? null : read(key)
+  // A reader the publisher signed in acts as its user; otherwise as the anonymous reader.
+  const signedIn = auth === 'none' ? null : await sessionToken(ep, exchange(ep))
+  let token = auth === 'none' ? null : signedIn || read(key)
   if (!token && auth === 'required') token = await ensureReader(ep, init.signal)
   let res = await send(href, init, token)
   if (res.status === 401 && token) {
-    // The token expired or the server forgot it: start over once with a fresh reader.
-    write(key, null)
-    token = auth === 'required' ? await ensureReader(ep, init.signal) : null
+    if (token === signedIn) {
+      // The sign-in session expired: the page is asked for a fresh token, once.
+      token = (await sessionToken(ep, exchange(ep), token)) || read(key)
+    } else {
+      // The token expired or the server forgot it: start over once with a fresh reader.
+      write(key, null)
+      token = null
+    }
+    if (!token && auth === 'required') token = await ensureReader(ep, init.signal)
     res = await send(href, init, token)
   }
   // Only conditional requests get 304, and they resolve to null: nothing changed.
@@ -171,6 +223,12 @@ async function request<T>(
   init.seen?.(res)
   return body as T
 }
+
+/** POST /v1/sites/:site/sso/session — trades the publisher's token for a signed-in session. */
+const exchange =
+  (ep: Endpoint) =>
+  (token: string): Promise<SsoSession> =>
+    request(ep, ROUTES.ssoSession, {}, { method: 'POST', body: { token }, auth: 'none' })
 
 function ensureReader(ep: Endpoint, signal?: AbortSignal): Promise<string> {
   const key = tokenKey(ep)
@@ -239,11 +297,12 @@ export function postComment(
 ): Promise<Comment> {
   const headers: Record<string, string> = {}
   if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey
+  const { signal, onRetry } = opts
   return request(
     ep,
     ROUTES.comments,
     { thread },
-    { signal: opts.signal, method: 'POST', body, headers, auth: 'required' }
+    { signal, onRetry, method: 'POST', body, headers, auth: 'required' }
   )
 }
 
@@ -415,7 +474,7 @@ function asReader<T>(
   params: Record<string, string>,
   method: string,
   body: unknown,
-  { signal }: RequestOptions
+  { signal, onRetry }: RequestOptions
 ): Promise<T> {
-  return request(ep, template, params, { signal, method, body, auth: 'required' })
+  return request(ep, template, params, { signal, onRetry, method, body, auth: 'required' })
 }

@@ -10,7 +10,7 @@ import type { loadExtras as load } from '../internal/lazy.ts'
 declare const __PARLEY_EXTRAS__: string
 
 /** Where this copy of embed.js came from: document.currentScript is set only while it runs. */
-const base = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI
+export const base = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI
 
 export const loadExtras: typeof load = () =>
   import(/* @vite-ignore */ new URL(__PARLEY_EXTRAS__, base).href).catch((e: unknown) => {

@@ -27,6 +27,15 @@ describe('embed mount', () => {
     expect(el.getAttribute('poll')).toBe('origin')
   })
 
+  it('passes data-theme and data-loading on as theme and loading', () => {
+    const themed = mount(script({ site: 'demo', thread: 'a', theme: 'dark', loading: 'eager' }))
+    expect(themed.getAttribute('theme')).toBe('dark')
+    expect(themed.getAttribute('loading')).toBe('eager')
+    const plain = mount(script({ site: 'demo', thread: 'b' }))
+    expect(plain.hasAttribute('theme')).toBe(false)
+    expect(plain.hasAttribute('loading')).toBe(false)
+  })
+
   it('mounts exactly once per script tag, however often it runs', () => {
     const first = script({ site: 'demo', thread: 'a' })
     const second = script({ site: 'demo', thread: 'b' })

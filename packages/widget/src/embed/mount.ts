@@ -30,7 +30,7 @@ export function mount(script: HTMLScriptElement): Element {
   const marked = script as MarkedScript
   const existing = marked[MOUNTED]
   if (existing) return existing
-  const { site, thread, poll, target } = script.dataset
+  const { site, thread, poll, target, theme, loading, authToken, authCallback } = script.dataset
   if (!site) throw new ParleyConfigError('missing data-site on the embed script')
   if (!thread && !poll)
     throw new ParleyConfigError('missing data-thread (or data-poll) on the embed script')
@@ -44,8 +44,20 @@ export function mount(script: HTMLScriptElement): Element {
   }
 
   const el = document.createElement('parley-discussion')
-  const attributes = { api: originOf(script.src), site, thread, poll }
+  const attributes = {
+    api: originOf(script.src),
+    site,
+    thread,
+    poll,
+    theme,
+    loading,
+    'auth-token': authToken,
+  }
   for (const [name, value] of Object.entries(attributes)) if (value) el.setAttribute(name, value)
+  // Publisher sign-in: the page's function, looked up by name when a token is needed (no eval).
+  if (authCallback)
+    (el as Element & { getAuthToken?: unknown }).getAuthToken = () =>
+      (window as unknown as Record<string, () => string | null>)[authCallback]!()
   if (host) host.append(el)
   else script.after(el)
   marked[MOUNTED] = el

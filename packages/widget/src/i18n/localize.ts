@@ -1,28 +1,21 @@
-import { en } from './en.ts'
+import { languageFor, registry, rerender, withDir } from './resolve.ts'
 import type { Translation } from './translation.ts'
 
-const registry = new Map<string, Translation>([['en', en]])
+export { langOf, setUiLanguages } from './resolve.ts'
 
-/** Makes locales available to every Parley element on the page. English is always registered. */
+/**
+ * Makes locales available to every Parley element on the page, and updates the elements already
+ * shown. English is always registered. The shipped locales are `@parley/widget/locales/<code>`.
+ */
 export function registerTranslation(...translations: Translation[]): void {
   for (const t of translations) registry.set(t.$code.toLowerCase(), t)
+  rerender()
 }
 
 /**
- * The UI language of an element: the nearest `lang` attribute, looking through shadow roots up to
- * <html lang>, then the browser's language.
+ * The translation of an element (see `languageFor`: its language, the browser's, the site's
+ * choice), which also sets the element's `dir`.
  */
-export function langOf(el: Element): string {
-  for (let node: Element | null = el; node;) {
-    const found = node.closest('[lang]')
-    if (found) return found.getAttribute('lang') ?? ''
-    node = (node.getRootNode() as Partial<ShadowRoot>).host ?? null
-  }
-  return navigator.language
-}
-
-/** The best registered translation for an element: exact tag, then base language, then English. */
-export function translationFor(el: Element): Translation {
-  const lang = langOf(el).toLowerCase()
-  return registry.get(lang) ?? registry.get(lang.split('-')[0]!) ?? en
+export function translationFor(el: HTMLElement & { site?: string }): Translation {
+  return withDir(el, registry.get(languageFor(el, (code) => registry.has(code)))!)
 }

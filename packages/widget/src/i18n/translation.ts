@@ -16,6 +16,9 @@ export type UnseenErrorCode =
   | 'invitation_invalid'
   | 'invitation_expired'
   | 'already_answered'
+  // Publisher sign-in failures: the widget falls back to the anonymous reader and logs why.
+  | 'sso_token_invalid'
+  | 'sso_not_configured'
 
 /**
  * Every string the widget shows. Counted strings are functions so each locale applies its own
@@ -64,6 +67,11 @@ export interface Translation {
   commentEmpty: string
   postComment: string
   cancel: string
+  /**
+   * The "Your data" button at the foot of the comments: download or erase what is stored. The
+   * panel it opens carries its own strings (src/extras/your-data.ts), loaded with it.
+   */
+  yourData: string
   commentPosted: string
   /** Announced instead of `commentPosted` when the comment is held for review. */
   commentHeld: string

@@ -11,6 +11,7 @@ import {
   toApiError,
   unreact,
 } from '../api/client.ts'
+import { setUiLanguages } from '../i18n/localize.ts'
 import { loadExtras } from '../internal/lazy.ts'
 import { read, write } from '../internal/storage.ts'
 
@@ -85,6 +86,7 @@ export class ThreadStore extends EventTarget {
     return (this.#infoPending ??= getThread(this.#endpoint, this.#thread).then(
       (t) => {
         this.count = (this.info = t).commentCount
+        setUiLanguages(this.#endpoint.site, t.uiLanguages)
         this.#changed()
         return t
       },
@@ -209,9 +211,14 @@ export class ThreadStore extends EventTarget {
     return this.#replyCursors.get(c.id) === null ? 0 : c.descendantCount - countAll(c.replies)
   }
 
-  /** Posts through the API and shows the accepted comment at once. */
-  async post(body: NewCommentBody, idempotencyKey: string): Promise<Comment> {
-    const comment = await postComment(this.#endpoint, this.#thread, body, { idempotencyKey })
+  /** Posts through the API and shows the accepted comment at once; `onRetry` hears of retries. */
+  async post(
+    body: NewCommentBody,
+    idempotencyKey: string,
+    onRetry?: (seconds: number) => void
+  ): Promise<Comment> {
+    const opts = { idempotencyKey, onRetry }
+    const comment = await postComment(this.#endpoint, this.#thread, body, opts)
     this.add(comment)
     return comment
   }

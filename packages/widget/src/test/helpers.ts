@@ -30,8 +30,12 @@ export async function fixture<T extends HTMLElement>(markup: string): Promise<T>
   return el
 }
 
-/** Lets pending fetches, Lit updates and nested element updates finish. */
+/**
+ * Lets pending fetches, Lit updates and nested element updates finish. The two frames let the
+ * IntersectionObserver of lazy loading report the elements first.
+ */
 export async function settle(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame)
   for (let i = 0; i < 4; i++) await new Promise((resolve) => setTimeout(resolve))
 }
 

@@ -15,6 +15,7 @@ import { listAdminThreads, putThreadStatements, readAdminThread } from '../../db
 import { auditStatement } from '../../db/audit.ts'
 import { siteSettingsWrites } from '../../db/settings.ts'
 import { getSite, updateSite, type Site } from '../../db/sites.ts'
+import { getTurnstileSecretStatus } from '../../db/turnstile-secrets.ts'
 import { prepare } from '../../db/sql.ts'
 import { ApiError, validationHook } from '../../errors.ts'
 import { changesBetween } from '../../lib/changes.ts'
@@ -64,6 +65,17 @@ export const adminSiteRoutes = new Hono<AdminEnv>()
           throw new ApiError('invalid_input', `Invalid ${fields}`, { issues })
         }
         settings = merged.data
+        // Turnstile without its secret would refuse every comment: set the secret first.
+        if (
+          settings.turnstile.enabled &&
+          (await getTurnstileSecretStatus(c.env.DB, before.id)) === null
+        ) {
+          throw new ApiError(
+            'conflict',
+            `Set the Turnstile secret first (PUT ${ADMIN_ROUTES.turnstileSecret})`,
+            { issues: [{ path: 'body.settings.turnstile.enabled', message: 'needs the secret' }] }
+          )
+        }
       }
       const after = {
         name: edit.name ?? before.name,

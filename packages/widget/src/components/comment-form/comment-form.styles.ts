@@ -23,4 +23,12 @@ export const commentFormStyles = css`
   [role='status'] {
     margin: 0;
   }
+  /* The honeypot: off-screen rather than display:none, which form-filling bots skip. */
+  .hp {
+    position: absolute;
+    inset-inline-start: -9999px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
 `

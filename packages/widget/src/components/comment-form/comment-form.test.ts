@@ -1,7 +1,8 @@
 import type { Poll } from '@parley/core'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import type { ParleyCommentForm } from './comment-form.ts'
+import { RETRY_WAITS } from '../../api/client.ts'
 import { emit } from '../../events.ts'
 import {
   API,
@@ -54,6 +55,59 @@ describe('<parley-comment-form>', () => {
     expect(alert.getBoundingClientRect().height).toBe(0)
   })
 
+  it('has a honeypot that neither the keyboard nor assistive technology reaches', async () => {
+    mockApi({})
+    const el = await mount(uid())
+    const trap = el.shadowRoot!.querySelector<HTMLInputElement>('[name=website]')!
+    expect(trap.tabIndex).toBe(-1)
+    expect(trap.autocomplete).toBe('off')
+    // Tab from the name field goes to the comment field, then to the button: never the trap.
+    const seen: Element[] = []
+    page.getByLabelText('Name', { exact: true }).element().focus()
+    for (let i = 0; i < 4; i++) {
+      await userEvent.tab()
+      seen.push(el.shadowRoot!.activeElement ?? document.activeElement!)
+    }
+    expect(seen).not.toContain(trap)
+    trap.focus()
+    expect(el.shadowRoot!.activeElement).not.toBe(trap)
+    // Not in the accessibility tree: no role query finds a third text box.
+    expect(page.getByRole('textbox').elements()).toHaveLength(2)
+    expect(trap.closest('[aria-hidden=true][inert]')).not.toBeNull()
+    expect(trap.getBoundingClientRect().right).toBeLessThanOrEqual(0)
+  })
+
+  it('sends how long the form was open and no honeypot when the trap is empty', async () => {
+    const thread = uid()
+    const { requests } = mockApi({
+      ...readerRoute,
+      [postsTo(thread)]: async () => json(makeComment('new'), 201),
+    })
+    await mount(thread)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await fillAndSubmit('Ana', 'Timed')
+    await expect.element(page.getByRole('status')).toHaveTextContent('Comment posted')
+    const post = requests.find((r) => r.method === 'POST' && r.url.endsWith('/comments'))!
+    const body = (await post.json()) as { elapsedMs: number; honeypot?: string }
+    expect(body.elapsedMs).toBeGreaterThanOrEqual(50)
+    expect(Number.isInteger(body.elapsedMs)).toBe(true)
+    expect(body).not.toHaveProperty('honeypot')
+  })
+
+  it('sends what a bot typed into the trap', async () => {
+    const thread = uid()
+    const { requests } = mockApi({
+      ...readerRoute,
+      [postsTo(thread)]: async () => json(makeComment('new'), 201),
+    })
+    const el = await mount(thread)
+    el.shadowRoot!.querySelector<HTMLInputElement>('[name=website]')!.value = 'http://spam.example'
+    await fillAndSubmit('Bot', 'Buy now')
+    await expect.element(page.getByRole('status')).toHaveTextContent('Comment posted')
+    const post = requests.find((r) => r.method === 'POST' && r.url.endsWith('/comments'))!
+    expect(await post.json()).toMatchObject({ honeypot: 'http://spam.example' })
+  })
+
   it('blocks an empty submit with native validation', async () => {
     const { requests } = mockApi({})
     const el = await mount(uid())
@@ -91,10 +145,13 @@ describe('<parley-comment-form>', () => {
     it(`keeps the draft and offers "Try again" with the same Idempotency-Key after ${label}`, async () => {
       const thread = uid()
       let attempt = 0
+      // The client retries by itself first (src/api/client.ts): every automatic attempt fails.
+      const waits = RETRY_WAITS.splice(0, RETRY_WAITS.length, 0.01, 0.01, 0.01)
+      onTestFinished(() => void RETRY_WAITS.splice(0, RETRY_WAITS.length, ...waits))
       const { requests } = mockApi({
         ...readerRoute,
         [postsTo(thread)]: async (req) => {
-          if (attempt++ === 0) return failure()
+          if (attempt++ < 4) return failure()
           const body = (await req.json()) as { authorName: string; text: string }
           return json(
             makeComment('new', { author: { name: body.authorName, badges: [] }, text: body.text }),
@@ -118,21 +175,48 @@ describe('<parley-comment-form>', () => {
       expect(posted).toHaveBeenCalledWith('Keep me safe')
 
       const posts = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/comments'))
-      expect(posts).toHaveLength(2)
-      const [first, retry] = posts.map((r) => r.headers.get('idempotency-key'))
+      expect(posts).toHaveLength(5)
+      const [first, ...retries] = posts.map((r) => r.headers.get('idempotency-key'))
       expect(first).toMatch(/^[0-9a-f]{32}$/)
-      expect(retry).toBe(first)
-      expect(posts[1]!.headers.get('authorization')).toBe('Bearer tok-1')
-      expect(await posts[1]!.json()).toEqual({
+      expect(retries).toEqual([first, first, first, first])
+      expect(posts[4]!.headers.get('authorization')).toBe('Bearer tok-1')
+      expect(await posts[4]!.json()).toEqual({
         authorName: 'Ana',
         text: 'Keep me safe',
         showStance: true,
+        elapsedMs: expect.any(Number),
       })
       // The draft is gone; the name is remembered for the next comment.
       expect(localStorage.getItem(draftKey(thread))).toBeNull()
       expect(localStorage.getItem(`parley:name|${API}|demo`)).toBe('Ana')
     })
   }
+
+  it('retries a 503 by itself with the same Idempotency-Key, saying so politely, and posts once', async () => {
+    const thread = uid()
+    let attempt = 0
+    const waits = RETRY_WAITS.splice(0, RETRY_WAITS.length, 0.5, 0.5, 0.5)
+    onTestFinished(() => void RETRY_WAITS.splice(0, RETRY_WAITS.length, ...waits))
+    const { requests } = mockApi({
+      ...readerRoute,
+      [postsTo(thread)]: async (req) => {
+        if (attempt++ < 2) return errorBody('unavailable', 503)
+        const body = (await req.json()) as { text: string }
+        return json(makeComment('new', { text: body.text }), 201)
+      },
+    })
+    await mount(thread)
+    await fillAndSubmit('Ana', 'Through an outage')
+    await expect.element(page.getByRole('status')).toHaveTextContent(/not posted yet.*saved/)
+    await expect.element(page.getByRole('status')).toHaveTextContent('Comment posted')
+    expect(page.getByRole('alert').element().textContent).toBe('')
+    const keys = requests
+      .filter((r) => r.method === 'POST' && r.url.endsWith('/comments'))
+      .map((r) => r.headers.get('idempotency-key'))
+    expect(keys).toHaveLength(3)
+    expect(new Set(keys).size).toBe(1)
+    expect(localStorage.getItem(draftKey(thread))).toBeNull()
+  })
 
   it('uses a new Idempotency-Key for the next comment and for an edited draft', async () => {
     const thread = uid()

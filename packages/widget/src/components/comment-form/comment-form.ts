@@ -1,9 +1,12 @@
 import { COMMENT_TEXT_MAX, DISPLAY_NAME_MAX } from '@parley/core/limits'
 import { html, nothing, type PropertyValues } from 'lit'
 import { isRetryable } from '../../api/client.ts'
+import type { TurnstileHandle } from '../../extras/turnstile.ts'
 import { DraftController } from '../../controllers/draft-controller.ts'
 import { ThreadStoreController } from '../../controllers/thread-store-controller.ts'
 import { emit } from '../../events.ts'
+import { signedInUser } from '../../internal/auth.ts'
+import { loadExtras } from '../../internal/lazy.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
 import { originOf, read, write } from '../../internal/storage.ts'
 import { fields } from '../../styles/fields.styles.ts'
@@ -66,8 +69,23 @@ export class ParleyCommentForm extends ParleyElement {
     this.parentId = ''
   }
 
+  /** When the form appeared: the server treats a form sent much sooner as a bot's. */
+  #openedAt = performance.now()
+  /** Turnstile, on sites that ask for it (Thread.turnstile), rendered by the lazy extras. */
+  #turnstile?: Promise<TurnstileHandle | null>
+
   override firstUpdated(): void {
     this.missing('site', 'thread')
+  }
+
+  override updated(): void {
+    const siteKey = this.#stores.store?.info?.turnstile?.siteKey
+    const box = this.renderRoot.querySelector<HTMLElement>('.ts')
+    if (siteKey && box && !this.#turnstile)
+      this.#turnstile = loadExtras().then(
+        (m) => m.turnstile(box, siteKey),
+        () => null
+      )
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -80,7 +98,7 @@ export class ParleyCommentForm extends ParleyElement {
   override async focus(): Promise<void> {
     await this.updateComplete
     const fields = this.renderRoot.querySelectorAll<HTMLElement>('input, textarea')
-    fields[this.#draft.value.name ? 1 : 0]?.focus()
+    fields[this.#draft.value.name || signedInUser(this) ? 1 : 0]?.focus()
   }
 
   get #textarea(): HTMLTextAreaElement {
@@ -107,22 +125,33 @@ export class ParleyCommentForm extends ParleyElement {
     let key = value.key
     if (!key || value.sent !== sent) this.#draft.update({ key: (key = newKey()), sent })
     let held = false
+    const trap = this.renderRoot.querySelector<HTMLInputElement>('[name=website]')!.value
+    const turnstile = await this.#turnstile
+    const turnstileToken = turnstile?.token()
+    // Turnstile tokens are single-use: the next attempt needs a new one.
+    turnstile?.reset()
     await this.run(async () => {
       const comment = await this.#stores.store!.post(
         {
-          authorName: value.name,
+          authorName: signedInUser(this)?.name ?? value.name,
           text: value.text,
           ...(this.parentId ? { parentId: this.parentId } : {}),
           showStance,
+          elapsedMs: Math.round(performance.now() - this.#openedAt),
+          ...(trap ? { honeypot: trap } : {}),
+          ...(turnstileToken ? { turnstileToken } : {}),
         },
-        key
+        key,
+        // Told politely while the client tries again by itself: not posted yet, kept here.
+        () => (this._status = this.t.draftKept)
       )
       this.#draft.clear()
       held = comment.status === 'pending'
       emit(this, 'parley-comment', { comment })
     })
     // A comment held for review is not posted yet, as far as other readers can tell.
-    if (!this._error) this._status = held ? this.t.commentHeld : this.t.commentPosted
+    // After a failure the alert says it all, "Try again" included.
+    this._status = this._error ? '' : held ? this.t.commentHeld : this.t.commentPosted
   }
 
   #cancel(): void {
@@ -158,7 +187,10 @@ export class ParleyCommentForm extends ParleyElement {
 
   override render() {
     const { t, _error: error } = this
-    const { name, text } = this.#draft.value
+    const { text } = this.#draft.value
+    // A reader the publisher signed in writes under the publisher's name for them.
+    const user = signedInUser(this)
+    const name = user?.name ?? this.#draft.value.name
     const invalid = (field: string) =>
       error?.issues?.some((i) => i.path.endsWith(field)) ? 'true' : nothing
     return html`<form part="form" @submit=${this.#onSubmit}>
@@ -173,6 +205,7 @@ export class ParleyCommentForm extends ParleyElement {
           autocomplete="nickname"
           aria-describedby="name-help"
           aria-invalid=${invalid('authorName')}
+          ?readonly=${!!user}
           .value=${name}
           @input=${(e: InputEvent) =>
             this.#draft.update({ name: (e.target as HTMLInputElement).value })}
@@ -200,6 +233,10 @@ export class ParleyCommentForm extends ParleyElement {
         <small class="muted" id="text-help">${t.commentHelp(COMMENT_TEXT_MAX)}</small>
       </div>
       ${this.#stanceCheckbox()}
+      <div class="hp" aria-hidden="true" inert>
+        <input name="website" tabindex="-1" autocomplete="off" />
+      </div>
+      ${this.#stores.store?.info?.turnstile ? html`<div class="ts"></div>` : nothing}
       <div id="error" role="alert" part="error">${this.#alert()}</div>
       <div class="actions">
         <button class="primary" part="submit" aria-disabled=${this._busy}>${t.postComment}</button>

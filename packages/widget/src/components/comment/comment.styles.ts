@@ -49,8 +49,12 @@ export const commentStyles = css`
     margin: 0 0 0.5em;
   }
   [part~='expert-response'] {
-    border-inline-start: 4px solid var(--parley-color-expert, #c77800);
-    background: color-mix(in srgb, var(--parley-color-expert, #c77800) 8%, transparent);
+    border-inline-start: 4px solid var(--parley-color-expert, var(--_theme-expert, #c77800));
+    background: color-mix(
+      in srgb,
+      var(--parley-color-expert, var(--_theme-expert, #c77800)) 8%,
+      transparent
+    );
   }
   h4 {
     margin: 0 0 0.375em;

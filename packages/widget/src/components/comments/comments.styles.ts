@@ -1,6 +1,9 @@
 import { css } from '../../styles/css.ts'
 
 export const commentsStyles = css`
+  :host {
+    --_skeleton: 100vh;
+  }
   h2 {
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 1.25em;
@@ -25,17 +28,5 @@ export const commentsStyles = css`
   }
   [part~='load-more'] {
     margin-top: var(--_space);
-  }
-  .skeleton div {
-    height: 4.5em;
-    margin-block: var(--_space);
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, currentColor 10%, transparent);
-    animation: pulse 1.5s ease-in-out infinite;
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.4;
-    }
   }
 `

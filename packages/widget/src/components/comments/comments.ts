@@ -1,7 +1,9 @@
 import type { CommentSort } from '@parley/core'
 import { html, nothing, type PropertyValues } from 'lit'
 
+import { call } from '../../api/client.ts'
 import { ThreadStoreController } from '../../controllers/thread-store-controller.ts'
+import { type Extras, loadExtras } from '../../internal/lazy.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
 import type { ThreadStore } from '../../state/thread-store.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
@@ -24,6 +26,8 @@ import { commentsStyles } from './comments.styles.ts'
  * @csspart list - The list of top-level comments.
  * @csspart empty - The "No comments yet" message.
  * @csspart load-more - The "Load more comments" button.
+ * @csspart your-data - The "Your data" button: download or erase what is stored about the reader.
+ * @csspart your-data-panel - The panel it opens (loaded on first use).
  * @csspart error - The error message region, with its "Try again" button.
  * @csspart comment - Each comment, and the other parts of `<parley-comment>` (avatar, author,
  *   badge, stance, comment-body, reactions, reaction, reply-button, replies, …) and of its forms.
@@ -31,18 +35,33 @@ import { commentsStyles } from './comments.styles.ts'
  * @cssproperty --parley-color-border - Separators between comments.
  */
 export class ParleyComments extends ParleyElement {
+  static override fetches = true
   static override styles = [tokens, commentsStyles]
   static override properties = {
     /** The thread key. */
     thread: {},
+    _data: { state: true },
   }
 
   declare thread: string
+  /** The "Your data" panel's module, while the panel is open (docs/privacy.md). */
+  declare private _data: Extras | null
   readonly #stores = new ThreadStoreController(this)
 
   constructor() {
     super()
     this.thread = ''
+    this._data = null
+  }
+
+  async #toggleData(): Promise<void> {
+    let m = this._data
+    if (!m && !(await this.run(async () => (m = await loadExtras())))) return
+    this._data = this._data ? null : m
+    await this.updateComplete
+    this.renderRoot
+      .querySelector<HTMLElement>(this._data ? '#your-data button' : '[part=your-data]')
+      ?.focus()
   }
 
   get #store(): ThreadStore | null {
@@ -54,6 +73,10 @@ export class ParleyComments extends ParleyElement {
     this.missing('site', 'thread')
     this.#stores.attach()
     this.#load()
+  }
+
+  override updated(): void {
+    if (this.#store?.status !== 'loading') this.done()
   }
 
   /** Focuses the heading, e.g. after the last comment on the list was deleted. */
@@ -176,15 +199,6 @@ export class ParleyComments extends ParleyElement {
       <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
       ${comments.length || store.lang || store.stance ? this.#controls(store) : nothing}
       ${status === 'loading' ? html`<p class="sr">${t.loadingComments}</p>` : nothing}
-      ${
-        status === 'loading' && !comments.length
-          ? html`<div class="skeleton" aria-hidden="true">
-              <div></div>
-              <div></div>
-              <div></div>
-            </div>`
-          : nothing
-      }
       ${status === 'ready' && !comments.length ? html`<p part="empty">${t.noComments}</p>` : nothing}
       ${
         comments.length
@@ -212,6 +226,19 @@ export class ParleyComments extends ParleyElement {
               ${t.loadMore}
             </button>`
           : nothing
+      }
+      <button part="your-data" aria-expanded=${!!this._data} @click=${this.#toggleData}>
+        ${t.yourData}
+      </button>
+      ${
+        this._data?.yourData({
+          el: this,
+          t,
+          call: (route, method, auth) => call(this, route, {}, method, undefined, auth),
+          erased: () => this.#load(true),
+          close: () => this.#toggleData(),
+          errorText: (e) => this.errorText(e),
+        }) ?? nothing
       }
     </section>`
   }

@@ -17,6 +17,7 @@ import { countStyles } from './count.styles.ts'
  * @cssproperty --parley-font-family - Font (default: inherited from the page).
  */
 export class ParleyCount extends ParleyElement {
+  static override fetches = true
   static override styles = [tokens, countStyles]
   static override properties = {
     /** The thread key. */
@@ -42,13 +43,14 @@ export class ParleyCount extends ParleyElement {
     const ep = { api: this.api || countDefaults.api, site: this.site || countDefaults.site }
     this._count = null
     if (!ep.site) this.missing('site')
-    if (!ep.site || this.missing('thread')) return
-    try {
-      const count = await countOf(ep, thread)
-      if (thread === this.thread) this._count = count
-    } catch (e) {
-      this.fail(e)
-    }
+    if (ep.site && !this.missing('thread'))
+      try {
+        const count = await countOf(ep, thread)
+        if (thread === this.thread) this._count = count
+      } catch (e) {
+        this.fail(e)
+      }
+    this.done()
   }
 
   override render() {

@@ -33,9 +33,13 @@ const FORM_PARTS = 'form,input,textarea,submit,error,status'
  * @cssproperty --parley-color-scheme - `color-scheme` of native controls (default: light dark).
  * @cssproperty --parley-radius - Corner radius.
  * @cssproperty --parley-font-family - Font (default: inherited from the page).
- * @cssproperty --parley-space - Base spacing unit.
+ * @cssproperty --parley-space - Base spacing unit (and the padding of a themed element).
+ * @cssproperty --parley-color-background - Background with a `theme` (default: none without one).
+ * @cssproperty --parley-skeleton-height - Height reserved while loading (default: 100vh; 14rem
+ *   with only a poll).
  */
 export class ParleyDiscussion extends ParleyElement {
+  static override fetches = true
   static override styles = [tokens, discussionStyles]
   static override properties = {
     /** The thread key; without it only the poll is shown. */
@@ -60,6 +64,13 @@ export class ParleyDiscussion extends ParleyElement {
     if (changed.has('site') && this.missing('site')) return
     if (!this.thread && !this.poll)
       console.error('[parley] <parley-discussion> needs a "thread" or "poll" attribute')
+  }
+
+  // The skeleton stays until the poll and the first page are there, so nothing moves in between
+  // (the Featured section comes with the thread, before the first page).
+  override firstUpdated(): void {
+    const parts = this.renderRoot.querySelectorAll<ParleyElement>('parley-poll,parley-comments')
+    void Promise.all([...parts].map((el) => el.loaded)).then(() => this.done())
   }
 
   override render() {

@@ -1,6 +1,9 @@
 import { css } from '../../styles/css.ts'
 
 export const pollStyles = css`
+  :host {
+    --_skeleton: 14rem;
+  }
   fieldset,
   section {
     margin: 0 0 var(--_space);

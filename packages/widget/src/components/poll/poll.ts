@@ -37,6 +37,7 @@ import { pollStyles } from './poll.styles.ts'
  * @cssproperty --parley-color-surface - The fieldset and results background.
  */
 export class ParleyPoll extends ParleyElement {
+  static override fetches = true
   static override styles = [tokens, fields, pollStyles]
   static override properties = {
     /** The poll key. */
@@ -63,7 +64,9 @@ export class ParleyPoll extends ParleyElement {
     new RefreshController(this, () => {
       const data = this._data
       // A closed poll is final, and a refresh must not race a vote being sent.
-      if (this._busy || data?.status === 'closed' || !this.site || !this.poll) return
+      // Nor may it load a poll that is waiting to come near the viewport.
+      if (this._busy || data?.status === 'closed' || !this.hasUpdated || !this.site || !this.poll)
+        return
       return this.#fetch(data && this.#etag).then(() => {
         if (!data) this._error = null
       })
@@ -92,12 +95,13 @@ export class ParleyPoll extends ParleyElement {
     this._error = null
     this._changing = false
     this._picked = []
-    if (this.missing('site', 'poll')) return
-    try {
-      await this.#fetch(null)
-    } catch (e) {
-      this._error = this.fail(e)
-    }
+    if (!this.missing('site', 'poll'))
+      try {
+        await this.#fetch(null)
+      } catch (e) {
+        this._error = this.fail(e)
+      }
+    this.done()
   }
 
   /** Reads the poll, conditionally when `etag` is given; a superseded read is dropped. */
