@@ -115,7 +115,8 @@ const EXTRAS_FILE = 'parley-extras.js'
 
 /**
  * Adds dist/parley-extras.js to the script-tag build: src/extras (the forms a reader rarely
- * opens, what the author of a removed comment sees, the nesting of "Show N more replies") as an
+ * opens, what the author of a removed comment sees, the nesting of "Show N more replies", the
+ * views only some threads and polls show: docs/decisions/0021-what-loads-on-demand.md) as an
  * ES module that embed.js, a classic script, loads with import() on first use (src/embed/lazy.ts).
  * A classic script cannot share chunks with modules, so it is built on its own, with `lit`
  * replaced by src/embed/lit-lite.ts (plain template results, rendered by the Lit runtime in
@@ -234,8 +235,9 @@ export default defineConfig(({ mode }) => ({
         : [
             // English only; other locales are loaded on demand (localesModule).
             { find: /^.*\/i18n\/localize\.ts$/, replacement: fromHere('src/embed/locales.ts') },
-            // What src/extras needs, English included, comes in parley-extras.js (extrasModule).
-            { find: /^.*\/internal\/lazy\.ts$/, replacement: fromHere('src/embed/lazy.ts') },
+            // What src/extras needs, English included, comes in parley-extras.js (extrasModule);
+            // any relative import of a lazy.ts (src/internal/lazy.ts) is the script-tag loader.
+            { find: /^\..*\/lazy\.ts$/, replacement: fromHere('src/embed/lazy.ts') },
             { find: /^\..*\/en-forms\.ts$/, replacement: fromHere('src/embed/en-forms.ts') },
           ],
   },

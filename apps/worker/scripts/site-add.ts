@@ -1,10 +1,11 @@
 // Adds a publisher site, or updates the name and origins of an existing one, and optionally its
-// reaction and stance settings (only the flags given change; the others keep their stored value).
+// settings (only the flags given change; the others keep their stored value).
 //
 //   pnpm --filter @parley/worker site:add --id news --name "News" --origin https://news.example \
 //     [--reactions "👍,❤️,😮" | --reactions off | --reactions default] [--counts shown|hidden] \
-//     [--ranking with-reactions|replies-only] [--stances shown|hidden] [--remote]
-import { DEFAULT_REACTIONS, SiteIdSchema } from '@parley/core'
+//     [--ranking with-reactions|replies-only] [--stances shown|hidden] \
+//     [--settings '{"botChecks":{"minSubmitSeconds":3}}'] [--remote]
+import { DEFAULT_REACTIONS, SiteIdSchema, SiteSettingsPatchSchema } from '@parley/core'
 import { z } from 'zod'
 import { siteSettingsWrites, type SiteSettingsPatch } from '../src/db/settings.ts'
 import { describeIssues, executeSql, fail, inlineWrites, parseFlags, sql } from './lib/d1.ts'
@@ -13,6 +14,7 @@ import { emojiList, OriginSchema } from './lib/schemas.ts'
 const USAGE = `Usage: site:add --id <site-id> --name <name> [--origin <https://host> ...]
                 [--reactions <emoji,emoji,...|off|default>] [--counts shown|hidden]
                 [--ranking with-reactions|replies-only] [--stances shown|hidden]
+                [--settings <JSON merge patch>]
                 [--local | --remote] [--persist-to DIR] [--dry-run]
 
   --id         lowercase letters, digits and inner hyphens, e.g. "news" (data-site in the embed)
@@ -24,6 +26,9 @@ const USAGE = `Usage: site:add --id <site-id> --name <name> [--origin <https://h
   --ranking    whether reactions count towards the "top" sort, or only replies do
   --stances    whether comments show their authors' votes ("Voted: Yes"), with the stance filter
                and the balanced sort; hiding them keeps what is stored
+  --settings   any other settings, as a JSON merge patch of SiteSettings (the fields given
+               change, at any depth), e.g. '{"botChecks":{"minSubmitSeconds":3}}'; applied
+               after the flags above
   --remote     write to the deployed D1 instead of the local one of \`wrangler dev\``
 
 const flags = parseFlags(
@@ -35,6 +40,7 @@ const flags = parseFlags(
     counts: { type: 'string' },
     ranking: { type: 'string' },
     stances: { type: 'string' },
+    settings: { type: 'string' },
   },
   USAGE
 )
@@ -47,6 +53,18 @@ const parsed = z
     counts: z.enum(['shown', 'hidden']).optional(),
     ranking: z.enum(['with-reactions', 'replies-only']).optional(),
     stances: z.enum(['shown', 'hidden']).optional(),
+    settings: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be JSON' })
+          return z.NEVER
+        }
+      })
+      .pipe(SiteSettingsPatchSchema)
+      .optional(),
   })
   .safeParse({
     id: flags.id,
@@ -55,6 +73,7 @@ const parsed = z
     counts: flags.counts,
     ranking: flags.ranking,
     stances: flags.stances,
+    settings: flags.settings,
   })
 if (!parsed.success) fail(`invalid arguments:\n${describeIssues(parsed.error.issues)}`, USAGE)
 const site = parsed.data
@@ -73,10 +92,9 @@ const patch: SiteSettingsPatch = {
   ...(Object.keys(reactions).length > 0 && { reactions }),
   ...(site.stances && { showStances: site.stances === 'shown' }),
 }
-const settings =
-  Object.keys(patch).length === 0
-    ? []
-    : inlineWrites(() => siteSettingsWrites(site.id, patch), USAGE)
+const settings = [patch, site.settings ?? {}]
+  .filter((p) => Object.keys(p).length > 0)
+  .flatMap((p) => inlineWrites(() => siteSettingsWrites(site.id, p), USAGE))
 
 executeSql(
   `site-${site.id}`,

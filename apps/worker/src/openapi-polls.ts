@@ -91,13 +91,22 @@ export function pollPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
       put: {
         operationId: 'vote',
         summary: "Cast or replace the reader's ballot",
-        description: `One ballot per reader per poll, enforced by the database: voting again replaces the choices (409 vote_locked when the poll does not allow changes; sending the same choices again is a 200 replay). A single-choice poll takes one option id, a multiple-choice poll up to maxChoices. ${RATE_LIMITS}`,
+        description: `One ballot per reader per poll, enforced by the database: voting again replaces the choices (409 vote_locked when the poll does not allow changes; sending the same choices again is a 200 replay). A single-choice poll takes one option id, a multiple-choice poll up to maxChoices. While the poll's turnstile is set, the body needs a turnstileToken (400 challenge_required without one, 403 challenge_failed for a refused one); withdrawing needs none. ${RATE_LIMITS}`,
         security: readerAuth,
         requestParams: { path: PollParamsSchema },
         requestBody: { required: true, ...json(VoteSchema) },
         responses: {
           '200': { description: 'The poll with updated results', ...json(PollSchema) },
-          ...errors(...voteErrors, 'sign_in_required', 'invalid_option', 'too_many_choices'),
+          ...errors(
+            ...voteErrors,
+            'sign_in_required',
+            'invalid_option',
+            'too_many_choices',
+            // Only while the site asks votes for a Turnstile token (Poll.turnstile).
+            'challenge_required',
+            'challenge_failed',
+            'unavailable'
+          ),
         },
       },
       delete: {

@@ -66,6 +66,8 @@ const WRITE_ERRORS = [
   'forbidden_origin',
   // Every public write counts against the site's rateLimits (settings).
   'rate_limited',
+  // D1 failed or timed out: retry after Retry-After, with the same Idempotency-Key if any.
+  'unavailable',
 ] as const
 // Comment routes add: a comment of another site is as unknown as one that never existed.
 const COMMENT_ERRORS = [...SITE_ERRORS, 'comment_not_found'] as const
@@ -179,6 +181,8 @@ function buildDocument() {
               ...WRITE_ERRORS,
               'unauthorized',
               'sign_in_required',
+              'challenge_required',
+              'challenge_failed',
               'banned',
               'parent_not_found',
               'comment_deleted',

@@ -34,9 +34,11 @@ import {
   OTHER_SITE,
   postComment,
   SITE,
+  WIDE_RATE_LIMITS,
 } from './helpers.ts'
 
-const DEFAULTS = SiteSettingsSchema.parse({})
+/** OTHER_SITE's settings: the defaults, but for the rate limits of the test sites (createSites). */
+const DEFAULTS = SiteSettingsSchema.parse({ rateLimits: WIDE_RATE_LIMITS })
 const sitePath = (site = SITE) => route(ADMIN_ROUTES.site, { site })
 const threadPath = (thread: string, site = SITE) => route(ADMIN_ROUTES.thread, { site, thread })
 const threadsPath = (query = '', site = SITE) => `${route(ADMIN_ROUTES.threads, { site })}${query}`

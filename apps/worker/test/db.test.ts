@@ -10,7 +10,14 @@ import { insertReader } from '../src/db/readers.ts'
 import { getSite, putSite } from '../src/db/sites.ts'
 import { getThread } from '../src/db/threads.ts'
 import { newCommentId, newReaderId } from '../src/lib/ids.ts'
-import { createSites, OTHER_SITE, queryPlan, SITE, SITE_ORIGIN } from './helpers.ts'
+import {
+  createSites,
+  OTHER_SITE,
+  queryPlan,
+  SITE,
+  SITE_ORIGIN,
+  WIDE_RATE_LIMITS,
+} from './helpers.ts'
 
 const db = env.DB
 const view: CommentView = {
@@ -67,9 +74,10 @@ describe('sites', () => {
     expect(await getSite(db, SITE)).toMatchObject({
       id: SITE,
       allowedOrigins: [SITE_ORIGIN],
-      // The defaults, but for the posting-speed rule createSites turns off.
+      // The defaults, but for the posting-speed rule and the rate limits createSites changes.
       settings: SiteSettingsSchema.parse({
         moderation: { holdRules: { minSecondsBetweenComments: 0 } },
+        rateLimits: WIDE_RATE_LIMITS,
       }),
     })
     expect(await getSite(db, 'nope')).toBeNull()

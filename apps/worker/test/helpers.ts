@@ -9,6 +9,7 @@ import {
   type CommentPage,
   type ErrorCode,
   type ModerationSettings,
+  type RateLimitSettings,
   type Reader,
   type Thread,
 } from '@parley/core'
@@ -39,22 +40,25 @@ export async function createSites(): Promise<void> {
 }
 
 /**
- * Raises the rate limits of a test site far out of reach, except those of votes and notices,
- * which their own tests count on: most tests write many times with one reader token. Every limit
- * is tested on sites of its own (test/rate-limits-actions.test.ts).
+ * The rate limits of the test sites: far out of reach, but those of votes and notices, which their
+ * own tests count on (the defaults). Most tests write many times with one reader token. Every
+ * limit is tested on sites of its own (test/rate-limits-actions.test.ts).
  */
+export const WIDE_RATE_LIMITS = Object.fromEntries(
+  Object.entries(DEFAULT_RATE_LIMITS).map(([action, subjects]) => [
+    action,
+    action === 'votes' || action === 'notices'
+      ? subjects
+      : Object.fromEntries(
+          Object.keys(subjects).map((subject) => [subject, { max: 1_000_000, windowSeconds: 60 }])
+        ),
+  ])
+) as RateLimitSettings
+
+/** Gives a test site WIDE_RATE_LIMITS. */
 export async function withWideRateLimits(site: string): Promise<void> {
-  const wide = { max: 1_000_000, windowSeconds: 60 }
-  const rateLimits = Object.fromEntries(
-    Object.entries(DEFAULT_RATE_LIMITS)
-      .filter(([action]) => action !== 'votes' && action !== 'notices')
-      .map(([action, subjects]) => [
-        action,
-        Object.fromEntries(Object.keys(subjects).map((subject) => [subject, wide])),
-      ])
-  )
   await env.DB.prepare('UPDATE sites SET settings = json_patch(settings, ?2) WHERE id = ?1')
-    .bind(site, JSON.stringify({ rateLimits }))
+    .bind(site, JSON.stringify({ rateLimits: WIDE_RATE_LIMITS }))
     .run()
 }
 

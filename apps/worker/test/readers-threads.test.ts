@@ -71,6 +71,7 @@ describe('GET /v1/sites/:site/threads/:thread', () => {
       pinned: [],
       uiLanguages: [],
       signIn: { comment: 'optional', vote: 'optional', react: 'optional', loginUrl: null },
+      turnstile: null,
     })
     const { n } = (await env.DB.prepare('SELECT COUNT(*) AS n FROM threads').first<{
       n: number

@@ -1,4 +1,4 @@
-import { ADMIN_ROUTES, CommentSchema, TurnstileSecretStatusSchema } from '@parley/core'
+import { ADMIN_ROUTES, CommentSchema, PollSchema, TurnstileSecretStatusSchema } from '@parley/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { admin, sitePath } from './admin-helpers.ts'
 import {
@@ -11,7 +11,7 @@ import {
   sendComment,
   SITE,
 } from './helpers.ts'
-import { vote } from './polls-helpers.ts'
+import { createPoll, getPoll, pollPath, vote, withdraw } from './polls-helpers.ts'
 import { STAND_IN_SECRET, TOKENS } from './turnstile-stand-in.ts'
 
 // Cloudflare Turnstile, against the local stand-in for siteverify (test/turnstile-stand-in.ts,
@@ -102,6 +102,12 @@ describe('posting with Turnstile on', () => {
     await expectError(await admin(secretPath, { method: 'DELETE' }), 409, 'conflict')
   })
 
+  it('tells a standalone poll whether votes need a token', async () => {
+    await createPoll({ key: 'turnstile-poll', question: 'Bots?', options: ['Yes', 'No'] })
+    // Comments need a token, votes do not yet.
+    expect((await getPoll('turnstile-poll')).turnstile).toBeNull()
+  })
+
   it('asks votes for a token only when turnstile.votes is on', async () => {
     // No poll "none": a vote that passes the check gets as far as 404 poll_not_found.
     await expectError(await vote('none', ['o_1'], token), 404, 'poll_not_found')
@@ -116,9 +122,30 @@ describe('posting with Turnstile on', () => {
     await expectError(passed, 404, 'poll_not_found')
   })
 
+  it('says so through the poll; a vote with an accepted token counts, withdrawing needs none', async () => {
+    const poll = 'turnstile-poll'
+    expect((await getPoll(poll, token)).turnstile).toEqual({ siteKey: SITE_KEY })
+    await expectError(await vote(poll, ['o_1'], token), 400, 'challenge_required')
+    const put = (turnstileToken: string) =>
+      api(`${pollPath(poll)}/vote`, {
+        method: 'PUT',
+        token,
+        json: { optionIds: ['o_2'], turnstileToken },
+      })
+    await expectError(await put('forged-token'), 403, 'challenge_failed')
+    const voted = await expectBody(await put(TOKENS.pass), 200, PollSchema)
+    // The answer keeps telling the widget, so its next vote (a change) asks for a token too.
+    expect(voted).toMatchObject({ myChoices: ['o_2'], turnstile: { siteKey: SITE_KEY } })
+    expect(voted.results?.voters).toBe(1)
+    // Withdrawing is not guarded (requireTurnstile is only on PUT): it adds no vote to stuff.
+    const withdrawn = await expectBody(await withdraw(poll, token), 200, PollSchema)
+    expect(withdrawn.myChoices).toEqual([])
+  })
+
   it('is off again once disabled: no token needed, and the secret may go', async () => {
     expect((await patchSettings({ turnstile: { enabled: false } })).status).toBe(200)
     expect((await getThread('turnstile')).turnstile).toBeNull()
+    expect((await getPoll('turnstile-poll')).turnstile).toBeNull()
     expect((await post()).status).toBe(201)
     const gone = await admin(secretPath, { method: 'DELETE' })
     expect(await expectBody(gone, 200, TurnstileSecretStatusSchema)).toEqual({

@@ -27,9 +27,19 @@ interface Limit {
   windowSeconds: number
 }
 
-/** One subject's limit of one action, `what` saying what is counted. */
+/**
+ * One subject's limit of one action, `what` saying what is counted. Each field has its own
+ * default, like every other setting: a stored partial object (a PATCH that sent only `max`, merged
+ * into stored JSON that never held the defaults) still reads as a whole limit.
+ */
 const limit = (what: string, subject: keyof typeof SUBJECT_WORDS, value: Limit) =>
-  RateLimitSchema.default({ ...value }).meta({ description: `${what} ${SUBJECT_WORDS[subject]}` })
+  z
+    .object({
+      max: RateLimitSchema.shape.max.default(value.max),
+      windowSeconds: RateLimitSchema.shape.windowSeconds.default(value.windowSeconds),
+    })
+    .default({ ...value })
+    .meta({ description: `${what} ${SUBJECT_WORDS[subject]}` })
 
 /** The reader, network and site limits of an action sent with a reader token. */
 function readerLimits(what: string, d: Record<'reader' | 'network' | 'site', Limit>) {

@@ -68,6 +68,16 @@ export const PollResultsSchema = z
   })
   .meta({ id: 'PollResults' })
 
+/** What <parley-poll> needs to render Turnstile; null while votes need no token. */
+export const PollTurnstileSchema = z
+  .object({ siteKey: z.string().meta({ description: 'The public key to render Turnstile with' }) })
+  .nullable()
+  .meta({
+    id: 'PollTurnstile',
+    description:
+      'Set while the site asks votes for a Turnstile token (settings.turnstile.votes): send `turnstileToken` with PUT …/vote. null while votes need none',
+  })
+
 export const PollSchema = z
   .object({
     id: PollKeySchema,
@@ -95,6 +105,8 @@ export const PollSchema = z
       description:
         "The calling reader's chosen options; [] without a reader token or before voting",
     }),
+    // Optional: a poll inside Thread.polls leaves it out (Thread.turnstile says it there).
+    turnstile: PollTurnstileSchema.optional(),
   })
   .meta({ id: 'Poll' })
 
@@ -115,6 +127,7 @@ export type PollOption = z.infer<typeof PollOptionSchema>
 export type PollOptionResult = z.infer<typeof PollOptionResultSchema>
 export type PollResults = z.infer<typeof PollResultsSchema>
 export type Poll = z.infer<typeof PollSchema>
+export type PollTurnstile = z.infer<typeof PollTurnstileSchema>
 export type Vote = z.input<typeof VoteSchema>
 
 /** Open and close times in milliseconds since the epoch; null leaves that side unbounded. */

@@ -1,31 +1,52 @@
 /**
  * Route templates in Hono syntax, shared by the worker (routing), the OpenAPI document and the
- * widget's client. Free of zod, so the widget imports it through '@parley/core/routes'.
+ * widget's client. Free of zod, so the widget imports it through '@parley/core/routes'. Each
+ * template is also a constant of its own, so that a bundle that imports only the ones it calls
+ * (the widget's embed.js) leaves the others out; `ROUTES` gathers them for the worker.
  */
+export const READERS_ROUTE = '/v1/sites/:site/readers'
+/** The calling reader's own data: GET data downloads it as JSON, DELETE erases it. */
+export const READER_ME_ROUTE = '/v1/sites/:site/readers/me'
+export const READER_ME_DATA_ROUTE = '/v1/sites/:site/readers/me/data'
+/** Publisher sign-in: trade the publisher's JWT for a reader session bound to its user. */
+export const SSO_SESSION_ROUTE = '/v1/sites/:site/sso/session'
+export const THREAD_ROUTE = '/v1/sites/:site/threads/:thread'
+export const COMMENTS_ROUTE = '/v1/sites/:site/threads/:thread/comments'
+export const COMMENT_ROUTE = '/v1/sites/:site/comments/:comment'
+export const REPLIES_ROUTE = '/v1/sites/:site/comments/:comment/replies'
+export const REACTION_ROUTE = '/v1/sites/:site/comments/:comment/reaction'
+export const REPORTS_ROUTE = '/v1/sites/:site/comments/:comment/reports'
+/** EU DSA notice of illegal content: anyone, no reader token needed. */
+export const NOTICES_ROUTE = '/v1/sites/:site/comments/:comment/notices'
+/** The author's appeal against a removal. */
+export const APPEAL_ROUTE = '/v1/sites/:site/comments/:comment/appeal'
+export const COUNTS_ROUTE = '/v1/sites/:site/counts'
+export const POLL_ROUTE = '/v1/sites/:site/polls/:poll'
+export const VOTE_ROUTE = '/v1/sites/:site/polls/:poll/vote'
+/** An expert's signed invitation link: see the comment, write the answer. */
+export const INVITATION_ROUTE = '/v1/invitations/:token'
+export const INVITATION_RESPONSE_ROUTE = '/v1/invitations/:token/response'
+export const OPENAPI_ROUTE = '/v1/openapi.json'
+
 export const ROUTES = {
-  readers: '/v1/sites/:site/readers',
-  /** The calling reader's own data: GET data downloads it as JSON, DELETE erases it. */
-  readerMe: '/v1/sites/:site/readers/me',
-  readerMeData: '/v1/sites/:site/readers/me/data',
-  /** Publisher sign-in: trade the publisher's JWT for a reader session bound to its user. */
-  ssoSession: '/v1/sites/:site/sso/session',
-  thread: '/v1/sites/:site/threads/:thread',
-  comments: '/v1/sites/:site/threads/:thread/comments',
-  comment: '/v1/sites/:site/comments/:comment',
-  replies: '/v1/sites/:site/comments/:comment/replies',
-  reaction: '/v1/sites/:site/comments/:comment/reaction',
-  reports: '/v1/sites/:site/comments/:comment/reports',
-  /** EU DSA notice of illegal content: anyone, no reader token needed. */
-  notices: '/v1/sites/:site/comments/:comment/notices',
-  /** The author's appeal against a removal. */
-  appeal: '/v1/sites/:site/comments/:comment/appeal',
-  counts: '/v1/sites/:site/counts',
-  poll: '/v1/sites/:site/polls/:poll',
-  vote: '/v1/sites/:site/polls/:poll/vote',
-  /** An expert's signed invitation link: see the comment, write the answer. */
-  invitation: '/v1/invitations/:token',
-  invitationResponse: '/v1/invitations/:token/response',
-  openapi: '/v1/openapi.json',
+  readers: READERS_ROUTE,
+  readerMe: READER_ME_ROUTE,
+  readerMeData: READER_ME_DATA_ROUTE,
+  ssoSession: SSO_SESSION_ROUTE,
+  thread: THREAD_ROUTE,
+  comments: COMMENTS_ROUTE,
+  comment: COMMENT_ROUTE,
+  replies: REPLIES_ROUTE,
+  reaction: REACTION_ROUTE,
+  reports: REPORTS_ROUTE,
+  notices: NOTICES_ROUTE,
+  appeal: APPEAL_ROUTE,
+  counts: COUNTS_ROUTE,
+  poll: POLL_ROUTE,
+  vote: VOTE_ROUTE,
+  invitation: INVITATION_ROUTE,
+  invitationResponse: INVITATION_RESPONSE_ROUTE,
+  openapi: OPENAPI_ROUTE,
 } as const
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { Api, freshThread, SITE } from '../api.ts'
 import { axeViolations, E2E_ORIGIN, EXAMPLES_ORIGIN } from '../fixtures.ts'
 import { E2E_ADMIN_TOKEN } from '../poll-fixtures.ts'
@@ -54,27 +54,31 @@ test('an English page loads no locale at all', async ({ page, request }) => {
   expect(chunks).toEqual([])
 })
 
-test("the site's uiLanguages win over the page: a French page of a German-only site", async ({
-  page,
-  request,
-}) => {
-  const setUiLanguages = async (uiLanguages: string[]) => {
-    const res = await request.patch(`${E2E_ORIGIN}/v1/admin/sites/${SITE}`, {
-      data: { settings: { uiLanguages } },
-      headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
-    })
-    expect(res.status()).toBe(200)
-  }
-  await setUiLanguages(['de'])
-  try {
+/** Sets the e2e site's uiLanguages through the admin API. */
+async function setUiLanguages(request: APIRequestContext, uiLanguages: string[]) {
+  const res = await request.patch(`${E2E_ORIGIN}/v1/admin/sites/${SITE}`, {
+    data: { settings: { uiLanguages } },
+    headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+  })
+  expect(res.status()).toBe(200)
+}
+
+test.describe('a German-only site', () => {
+  // In afterEach, not in a finally: a test that times out skips its finally, and every later
+  // spec would then see the widget in German.
+  test.afterEach(async ({ request }) => setUiLanguages(request, []))
+
+  test("the site's uiLanguages win over the page: a French page shows German", async ({
+    page,
+    request,
+  }) => {
+    await setUiLanguages(request, ['de'])
     const chunks = await open(page, new Api(request), 'fr')
     await expect(page.getByRole('heading', { name: '1 Kommentar' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Kommentar veröffentlichen' })).toBeVisible()
     // French was asked for with the page, before the thread told which languages the site allows.
     expect(chunks).toEqual(['/parley-locale-fr.js', '/parley-locale-de.js'])
-  } finally {
-    await setUiLanguages([])
-  }
+  })
 })
 
 test('an Arabic page is right to left, mirrored and accessible', async ({ page, request }) => {

@@ -35,6 +35,9 @@ test('a network error and a 5xx keep the draft; "Try again" then posts exactly o
   page,
   request,
 }) => {
+  // Twice the client retries a failing write by itself before the reader sees an error (RETRY_WAITS
+  // in packages/widget/src/api/client.ts: 1 + 2 + 4 s), 14 s of waiting in all.
+  test.setTimeout(60_000)
   const api = new Api(request)
   const thread = freshThread('network')
   const text = `Nothing typed is ever lost. (${thread})`

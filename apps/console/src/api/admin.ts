@@ -37,9 +37,13 @@ import type {
   NewPoll,
   NoticeDecision,
   PinComment,
+  PutSsoSecret,
   PutThreadInput,
+  PutTurnstileSecret,
   RejectComment,
   SpamComment,
+  SsoSecretStatus,
+  TurnstileSecretStatus,
 } from '@parley/core'
 import { ADMIN_ROUTES } from '@parley/core/routes'
 import { AdminTransport, type CallOptions, type Query } from './client.ts'
@@ -92,6 +96,33 @@ export class SiteApi {
 
   edit(body: EditSiteInput): Promise<AdminSite> {
     return this.#call('PATCH', ADMIN_ROUTES.site, {}, { body })
+  }
+
+  // The write-only secrets: the API says whether one is set, never what it is (admin)
+
+  ssoSecret(): Promise<SsoSecretStatus> {
+    return this.#call('GET', ADMIN_ROUTES.ssoSecret)
+  }
+
+  /** Sets or rotates the sign-in secret; without `secret` the API generates one, returned once. */
+  putSsoSecret(body: PutSsoSecret): Promise<SsoSecretStatus> {
+    return this.#call('PUT', ADMIN_ROUTES.ssoSecret, {}, { body })
+  }
+
+  deleteSsoSecret(): Promise<SsoSecretStatus> {
+    return this.#call('DELETE', ADMIN_ROUTES.ssoSecret)
+  }
+
+  turnstileSecret(): Promise<TurnstileSecretStatus> {
+    return this.#call('GET', ADMIN_ROUTES.turnstileSecret)
+  }
+
+  putTurnstileSecret(body: PutTurnstileSecret): Promise<TurnstileSecretStatus> {
+    return this.#call('PUT', ADMIN_ROUTES.turnstileSecret, {}, { body })
+  }
+
+  deleteTurnstileSecret(): Promise<TurnstileSecretStatus> {
+    return this.#call('DELETE', ADMIN_ROUTES.turnstileSecret)
   }
 
   keys(): Promise<ApiKeyList> {

@@ -12,6 +12,17 @@ export const recountReactionsSql = (commentId: string): string =>
     (SELECT x.emoji, COUNT(*) AS n FROM reactions x WHERE x.comment_id = ${commentId}
      GROUP BY x.emoji))`
 
+/**
+ * SET assignments that recount the reply counters of each comment of an UPDATE on `comments`
+ * from its published replies: direct ones, and every depth below a top-level comment.
+ */
+export const RECOUNT_REPLIES_SQL = `reply_count = (SELECT COUNT(*) FROM comments r
+    WHERE r.parent_id = comments.id AND r.status = 'published'),
+  descendant_count = CASE WHEN parent_id IS NULL
+    THEN (SELECT COUNT(*) FROM comments d WHERE d.root_id = comments.id
+      AND d.parent_id IS NOT NULL AND d.status = 'published')
+    ELSE 0 END`
+
 const THREAD_ID = '(SELECT id FROM threads WHERE site_id = ?1 AND key = ?2)'
 
 /**
@@ -29,12 +40,7 @@ export function recountThreadWrites(
   return [
     {
       sql: `UPDATE comments SET
-        reply_count = (SELECT COUNT(*) FROM comments r
-          WHERE r.parent_id = comments.id AND r.status = 'published'),
-        descendant_count = CASE WHEN parent_id IS NULL
-          THEN (SELECT COUNT(*) FROM comments d WHERE d.root_id = comments.id
-            AND d.parent_id IS NOT NULL AND d.status = 'published')
-          ELSE 0 END,
+        ${RECOUNT_REPLIES_SQL},
         ${recountReactionsSql('comments.id')}
         WHERE thread_id = ${THREAD_ID}`,
       params,

@@ -1,6 +1,6 @@
 import type { ErrorIssue, ImportResult, SiteExport } from '@parley/core'
 import { rankSql } from './rank.ts'
-import { recountReactionsSql } from './counters.ts'
+import { RECOUNT_REPLIES_SQL, recountReactionsSql } from './counters.ts'
 import type { SqlStatement, SqlValue } from './sql.ts'
 
 // Writes an export document (packages/core/src/export.ts) into a site that holds no data. Every
@@ -333,12 +333,7 @@ export function importStatements(
     // only; the thread's count leaves out deleted placeholders).
     {
       sql: `UPDATE comments SET
-        reply_count = (SELECT COUNT(*) FROM comments r
-          WHERE r.parent_id = comments.id AND r.status = 'published'),
-        descendant_count = CASE WHEN parent_id IS NULL
-          THEN (SELECT COUNT(*) FROM comments d WHERE d.root_id = comments.id
-            AND d.parent_id IS NOT NULL AND d.status = 'published')
-          ELSE 0 END,
+        ${RECOUNT_REPLIES_SQL},
         report_count = (SELECT COUNT(*) FROM reports r WHERE r.comment_id = comments.id),
         ${recountReactionsSql('comments.id')}
         WHERE site_id = ?1`,

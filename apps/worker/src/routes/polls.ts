@@ -1,9 +1,10 @@
 import { zValidator } from '@hono/zod-validator'
-import { PollParamsSchema, pollStatus, VoteSchema } from '@parley/core'
+import { type Poll, PollParamsSchema, pollStatus, VoteSchema } from '@parley/core'
 import { Hono } from 'hono'
 import { castBallot, withdrawBallot } from '../db/ballots.ts'
 import { scheduleOf, toPoll } from '../db/poll-views.ts'
 import { readPollState, type PollRow, type PollState } from '../db/polls.ts'
+import type { Site } from '../db/sites.ts'
 import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
 import { jsonWithETag } from '../lib/etag.ts'
@@ -66,6 +67,19 @@ function checkChoices({ poll, options }: PollState, optionIds: string[]): number
   return chosen
 }
 
+/** Poll.turnstile: the site key while votes need a Turnstile token (see requireTurnstile). */
+const turnstileOf = ({ settings: { turnstile } }: Site): Poll['turnstile'] =>
+  turnstile.enabled && turnstile.votes ? { siteKey: turnstile.siteKey } : null
+
+/**
+ * The reader's view with Poll.turnstile: a poll may stand alone, without a thread to say whether
+ * votes need a token, and the answer to a vote carries it too so the widget keeps knowing.
+ */
+const view = (site: Site, state: PollState, now: number): Poll => ({
+  ...toPoll(state, now),
+  turnstile: turnstileOf(site),
+})
+
 const sameChoices = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((id) => b.includes(id))
 
@@ -76,7 +90,7 @@ export const polls = new Hono<AppEnv>()
     const { site, poll: key } = c.req.valid('param')
     const state = await readPollState(c.env.DB, { siteId: site, key }, await readerOf(c))
     if (!state) throw pollNotFound(key)
-    return jsonWithETag(c, toPoll(state, Date.now()))
+    return jsonWithETag(c, view(c.var.site, state, Date.now()))
   })
   .put(
     '/vote',
@@ -113,7 +127,7 @@ export const polls = new Hono<AppEnv>()
         // A retry of the very ballot already counted is a success, not a change.
         if (!sameChoices(state.myChoices, optionIds)) throw lockedError()
       }
-      return c.json(toPoll(state, now))
+      return c.json(view(c.var.site, state, now))
     }
   )
   .delete(
@@ -129,7 +143,7 @@ export const polls = new Hono<AppEnv>()
       const current = await readPollState(c.env.DB, { siteId: site, key }, c.var.readerId)
       if (!current) throw pollNotFound(key)
       // Nothing to withdraw is not an error: DELETE is idempotent.
-      if (current.myChoices.length === 0) return c.json(toPoll(current, now))
+      if (current.myChoices.length === 0) return c.json(view(c.var.site, current, now))
       assertOpen(current.poll, now)
       if (current.poll.allow_vote_change === 0) throw lockedError()
       const state = await withdrawBallot(c.env.DB, {
@@ -142,6 +156,6 @@ export const polls = new Hono<AppEnv>()
         assertOpen(state.poll, now)
         throw lockedError()
       }
-      return c.json(toPoll(state, now))
+      return c.json(view(c.var.site, state, now))
     }
   )

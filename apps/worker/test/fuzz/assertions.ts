@@ -9,7 +9,8 @@ const JSON_TYPE = /^application\/json/
 const NOT_JSON_ROUTES = new Set(['GET /v1/admin/sites/:site/polls/:poll/export'])
 
 function describe(request: FuzzRequest, res: Response, text: string): string {
-  const body = request.body === undefined ? '' : ` body ${JSON.stringify(request.body.slice(0, 300))}`
+  const body =
+    request.body === undefined ? '' : ` body ${JSON.stringify(request.body.slice(0, 300))}`
   return `${request.method} ${request.path.slice(0, 300)}${body} headers ${JSON.stringify(
     request.headers
   ).slice(0, 300)} -> ${res.status} ${res.headers.get('content-type')} ${text.slice(0, 300)}`

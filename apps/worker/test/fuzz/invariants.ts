@@ -1,4 +1,4 @@
-import { POLL_OPTIONS_STORED_MAX } from '@parley/core'
+import { POLL_OPTIONS_STORED_MAX, SiteSettingsSchema, ThreadSettingsSchema } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { api } from '../helpers.ts'
 
@@ -119,7 +119,34 @@ export async function invariantViolations(): Promise<string[]> {
   )
   const { results: fk } = await env.DB.prepare('PRAGMA foreign_key_check').all()
   violations.push(...fk.map((row) => `foreign key: ${JSON.stringify(row)}`))
-  return [...violations, ...(await stanceViolations())]
+  return [...violations, ...(await settingsViolations()), ...(await stanceViolations())]
+}
+
+/**
+ * Stored settings still read as the contract says, not through the defaults fallback of
+ * src/db/settings.ts: a PATCH is merged into the stored JSON (json_patch), so a partial object it
+ * sends must still make a whole setting there.
+ */
+async function settingsViolations(): Promise<string[]> {
+  const [sites, threads] = await env.DB.batch<{ id: string; settings: string }>([
+    env.DB.prepare('SELECT id, settings FROM sites'),
+    env.DB.prepare(`SELECT site_id || '/' || key AS id, settings FROM threads`),
+  ])
+  const misfits = (
+    rows: { id: string; settings: string }[],
+    schema: typeof SiteSettingsSchema | typeof ThreadSettingsSchema,
+    what: string
+  ) =>
+    rows.flatMap(({ id, settings }) => {
+      const parsed = schema.safeParse(JSON.parse(settings))
+      return parsed.success
+        ? []
+        : [`${what} ${id} settings misfit the schema: ${parsed.error.issues[0]?.path.join('.')}`]
+    })
+  return [
+    ...misfits(sites!.results, SiteSettingsSchema, 'site'),
+    ...misfits(threads!.results, ThreadSettingsSchema, 'thread'),
+  ]
 }
 
 /**

@@ -30,6 +30,12 @@ import {
   NewNoticeSchema,
   NewPollSchema,
   NewReportSchema,
+  AdminReaderQuerySchema,
+  EraseReaderQuerySchema,
+  PutSsoSecretSchema,
+  PutTurnstileSecretSchema,
+  SiteExportSchema,
+  SsoSessionRequestSchema,
   NoticeDecisionSchema,
   NoticeListQuerySchema,
   PinCommentSchema,
@@ -65,7 +71,10 @@ export const FUZZ_ROUTES: Record<string, FuzzRoute> = {
   // The reader-facing API (the widget's).
   'POST /v1/sites/:site/readers': { auth: 'none', body: EMPTY, optionalBody: true },
   'GET /v1/sites/:site/threads/:thread': { auth: 'reader' },
-  'GET /v1/sites/:site/threads/:thread/comments': { auth: 'reader', query: ListCommentsQuerySchema },
+  'GET /v1/sites/:site/threads/:thread/comments': {
+    auth: 'reader',
+    query: ListCommentsQuerySchema,
+  },
   'POST /v1/sites/:site/threads/:thread/comments': {
     auth: 'reader',
     body: NewCommentSchema,
@@ -83,6 +92,9 @@ export const FUZZ_ROUTES: Record<string, FuzzRoute> = {
   'GET /v1/sites/:site/polls/:poll': { auth: 'reader' },
   'PUT /v1/sites/:site/polls/:poll/vote': { auth: 'reader', body: VoteSchema },
   'DELETE /v1/sites/:site/polls/:poll/vote': { auth: 'reader' },
+  'GET /v1/sites/:site/readers/me/data': { auth: 'reader' },
+  'DELETE /v1/sites/:site/readers/me': { auth: 'reader', body: EMPTY, optionalBody: true },
+  'POST /v1/sites/:site/sso/session': { auth: 'none', body: SsoSessionRequestSchema },
   'GET /v1/invitations/:token': { auth: 'none' },
   'POST /v1/invitations/:token/response': { auth: 'none', body: NewInvitationResponseSchema },
   'GET /v1/openapi.json': { auth: 'none' },
@@ -168,6 +180,24 @@ export const FUZZ_ROUTES: Record<string, FuzzRoute> = {
     auth: 'admin',
     body: CommentBadgesSchema,
   },
+  'GET /v1/admin/sites/:site/readers': { auth: 'admin', query: AdminReaderQuerySchema },
+  'GET /v1/admin/sites/:site/readers/:reader/data': { auth: 'admin' },
+  'DELETE /v1/admin/sites/:site/readers/:reader': {
+    auth: 'admin',
+    query: EraseReaderQuerySchema,
+  },
+  'GET /v1/admin/sites/:site/sso/secret': { auth: 'admin' },
+  'PUT /v1/admin/sites/:site/sso/secret': {
+    auth: 'admin',
+    body: PutSsoSecretSchema,
+    optionalBody: true,
+  },
+  'DELETE /v1/admin/sites/:site/sso/secret': { auth: 'admin' },
+  'GET /v1/admin/sites/:site/turnstile/secret': { auth: 'admin' },
+  'PUT /v1/admin/sites/:site/turnstile/secret': { auth: 'admin', body: PutTurnstileSecretSchema },
+  'DELETE /v1/admin/sites/:site/turnstile/secret': { auth: 'admin' },
+  'GET /v1/admin/sites/:site/export': { auth: 'admin' },
+  'POST /v1/admin/sites/:site/import': { auth: 'admin', body: SiteExportSchema },
 }
 
 /** "METHOD template" of every route of the app, as the coverage test and the fuzzers see them. */

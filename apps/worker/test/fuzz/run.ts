@@ -19,7 +19,9 @@ export async function fuzz(
   seed: Seed,
   options: { runs: number; parallel: number; replay?: { seed: number; path: string } }
 ): Promise<void> {
-  const request = fc.oneof(...routes.map((name) => requestArbitrary(name, FUZZ_ROUTES[name]!, seed)))
+  const request = fc.oneof(
+    ...routes.map((name) => requestArbitrary(name, FUZZ_ROUTES[name]!, seed))
+  )
   const batch = fc.array(request, { minLength: options.parallel, maxLength: options.parallel })
   await fc.assert(
     fc.asyncProperty(batch, async (requests) => {

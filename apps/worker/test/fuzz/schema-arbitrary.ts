@@ -37,14 +37,14 @@ type JsonSchema = {
  */
 export type IdPools = Partial<Record<'c' | 'o' | 'x' | 'r', readonly string[]>>
 
-const SAMPLE_TEXT = fc.constantFrom(
+const SAMPLE_TEXTS = [
   'Hello',
   'Was the vote fair?',
   '**strong** and _emphasis_ with a [link](https://example.org)',
   '> a quote\n\nand a reply',
   'Bonjour à tous',
-  'Goedemorgen allemaal, wat een debat'
-)
+  'Goedemorgen allemaal, wat een debat',
+]
 
 function stringArbitrary(schema: JsonSchema, ids: IdPools): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0
@@ -71,13 +71,16 @@ function stringArbitrary(schema: JsonSchema, ids: IdPools): fc.Arbitrary<string>
     } catch {
       matching = fc.constantFrom(...examplesOf(schema))
     }
-    const bounded = matching.filter((s) => s.length >= min && s.length <= (schema.maxLength ?? 1e9))
-    return pool?.length ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 4 }, bounded) : bounded
+    return pool?.length
+      ? fc.oneof({ arbitrary: fc.constantFrom(...pool), weight: 4 }, matching)
+      : matching
   }
-  return fc.oneof(
-    { arbitrary: SAMPLE_TEXT.filter((s) => s.length >= min && s.length <= max), weight: 2 },
-    { arbitrary: fc.string({ minLength: Math.max(min, 1), maxLength: max }), weight: 1 }
-  )
+  const any = fc.string({ minLength: Math.max(min, 1), maxLength: max })
+  // No .filter(): one that never passes would make fast-check retry forever.
+  const samples = SAMPLE_TEXTS.filter((s) => s.length >= min && s.length <= max)
+  return samples.length
+    ? fc.oneof({ arbitrary: fc.constantFrom(...samples), weight: 2 }, { arbitrary: any, weight: 1 })
+    : any
 }
 
 function examplesOf(schema: JsonSchema): string[] {
@@ -94,18 +97,25 @@ function numberArbitrary(schema: JsonSchema): fc.Arbitrary<number> {
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
 }
 
-function toArbitrary(schema: JsonSchema, root: JsonSchema, ids: IdPools): fc.Arbitrary<unknown> {
+function toArbitrary(
+  schema: JsonSchema,
+  root: JsonSchema,
+  ids: IdPools,
+  depth = 0
+): fc.Arbitrary<unknown> {
+  // Recursive schemas (a comment's replies) end in null rather than overflow the stack.
+  if (depth > 8) return fc.constant(null)
   if (schema.$ref) {
     const name = schema.$ref.replace('#/$defs/', '')
     const target = root.$defs?.[name]
     if (!target) throw new Error(`Unresolved $ref ${schema.$ref}`)
-    return toArbitrary({ ...target, ...schema, $ref: undefined }, root, ids)
+    return toArbitrary({ ...target, ...schema, $ref: undefined }, root, ids, depth + 1)
   }
   if (schema.const !== undefined) return fc.constant(schema.const)
   if (schema.enum) return fc.constantFrom(...schema.enum)
   const choices = schema.anyOf ?? schema.oneOf
-  if (choices) return fc.oneof(...choices.map((s) => toArbitrary(s, root, ids)))
-  if (schema.allOf) return toArbitrary(Object.assign({}, ...schema.allOf), root, ids)
+  if (choices) return fc.oneof(...choices.map((s) => toArbitrary(s, root, ids, depth + 1)))
+  if (schema.allOf) return toArbitrary(Object.assign({}, ...schema.allOf), root, ids, depth + 1)
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type
   switch (type) {
     case 'string':
@@ -118,15 +128,18 @@ function toArbitrary(schema: JsonSchema, root: JsonSchema, ids: IdPools): fc.Arb
     case 'null':
       return fc.constant(null)
     case 'array':
-      return fc.array(schema.items ? toArbitrary(schema.items, root, ids) : fc.jsonValue(), {
-        minLength: schema.minItems ?? 0,
-        maxLength: Math.min(schema.maxItems ?? 4, Math.max(schema.minItems ?? 0, 4)),
-      })
+      return fc.array(
+        schema.items ? toArbitrary(schema.items, root, ids, depth + 1) : fc.jsonValue(),
+        {
+          minLength: schema.minItems ?? 0,
+          maxLength: Math.min(schema.maxItems ?? 4, Math.max(schema.minItems ?? 0, 4)),
+        }
+      )
     case 'object': {
       const properties = schema.properties ?? {}
       const record: Record<string, fc.Arbitrary<unknown>> = {}
       for (const [key, value] of Object.entries(properties)) {
-        record[key] = toArbitrary(value, root, ids)
+        record[key] = toArbitrary(value, root, ids, depth + 1)
       }
       return fc.record(record, { requiredKeys: schema.required ?? [] })
     }

@@ -134,8 +134,9 @@ export async function seed(): Promise<Seed> {
       invitation: [invitation.id],
       notice: [notice.id],
       token: [tokenOf(invitation)],
+      reader: [readers[4]!.readerId, victim.readerId, otherSiteReader.readerId],
     },
-    ids: { c: commentIds, o: options, x: [expert.id], r: [victim.readerId] },
+    ids: { c: commentIds, o: options, x: [expert.id], r: [readers[4]!.readerId, victim.readerId] },
     credentials: {
       readers: tokens,
       otherSiteReader: otherSiteReader.token,

@@ -6,7 +6,6 @@ import type {
   DeleteResult,
   ErrorBody,
   ErrorCode,
-  ErrorIssue,
   NewNoticeInput,
   NewReport,
   NoticeReceipt,
@@ -19,9 +18,26 @@ import type {
   Thread,
 } from '@parley/core'
 import { COUNTS_THREADS_MAX, PAGE_SIZE_DEFAULT } from '@parley/core/limits'
-import { ROUTES } from '@parley/core/routes'
+import {
+  APPEAL_ROUTE,
+  COMMENTS_ROUTE,
+  COMMENT_ROUTE,
+  COUNTS_ROUTE,
+  NOTICES_ROUTE,
+  POLL_ROUTE,
+  REACTION_ROUTE,
+  READERS_ROUTE,
+  REPLIES_ROUTE,
+  REPORTS_ROUTE,
+  SSO_SESSION_ROUTE,
+  THREAD_ROUTE,
+  VOTE_ROUTE,
+} from '@parley/core/routes'
 import { sessionToken } from '../internal/auth.ts'
 import { originOf, read, write } from '../internal/storage.ts'
+import { ApiError } from './api-error.ts'
+
+export { ApiError, isRetryable, toApiError } from './api-error.ts'
 
 /** Where to send requests: `api` is the API origin ('' = same origin), `site` the site id. */
 export interface Endpoint {
@@ -53,33 +69,6 @@ export interface NewCommentBody {
   elapsedMs?: number
   /** Cloudflare Turnstile's token, on sites that ask for one. */
   turnstileToken?: string
-}
-
-/** Every failure of the client: an error envelope, an unreadable response or a network error. */
-export class ApiError extends Error {
-  /** Stable machine code from the error envelope; 'unavailable' for network failures. */
-  code: ErrorCode
-  /** HTTP status; 0 when the request never got a response. */
-  status: number
-  issues: ErrorIssue[] | undefined
-  /** For 429: seconds until a retry may succeed, from a readable `Retry-After` header. */
-  retryAfter: number | undefined
-
-  constructor(code: ErrorCode, message: string, status: number, issues?: ErrorIssue[]) {
-    super(message)
-    this.name = 'ApiError'
-    this.code = code
-    this.status = status
-    this.issues = issues
-  }
-}
-
-/** Worth trying again unchanged: no response, a server failure or rate limiting. */
-export const isRetryable = (e: ApiError): boolean =>
-  e.status === 0 || e.status >= 500 || e.status === 429
-
-export function toApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError('internal', String(e), 0)
 }
 
 const tokenKey = (ep: Endpoint) => `parley:reader|${originOf(ep.api)}|${ep.site}`
@@ -228,7 +217,7 @@ async function attemptRequest<T>(
 const exchange =
   (ep: Endpoint) =>
   (token: string): Promise<SsoSession> =>
-    request(ep, ROUTES.ssoSession, {}, { method: 'POST', body: { token }, auth: 'none' })
+    request(ep, SSO_SESSION_ROUTE, {}, { method: 'POST', body: { token }, auth: 'none' })
 
 function ensureReader(ep: Endpoint, signal?: AbortSignal): Promise<string> {
   const key = tokenKey(ep)
@@ -247,7 +236,7 @@ function ensureReader(ep: Endpoint, signal?: AbortSignal): Promise<string> {
 
 /** POST /v1/sites/:site/readers — an anonymous reader identity. Usually called lazily. */
 export function createReader(ep: Endpoint, opts: RequestOptions = {}): Promise<Reader> {
-  return request(ep, ROUTES.readers, {}, { ...opts, method: 'POST', body: {}, auth: 'none' })
+  return request(ep, READERS_ROUTE, {}, { ...opts, method: 'POST', body: {}, auth: 'none' })
 }
 
 /** GET /v1/sites/:site/threads/:thread */
@@ -256,7 +245,7 @@ export function getThread(
   thread: string,
   opts: RequestOptions = {}
 ): Promise<Thread> {
-  return request(ep, ROUTES.thread, { thread }, opts)
+  return request(ep, THREAD_ROUTE, { thread }, opts)
 }
 
 /**
@@ -272,7 +261,7 @@ export function listComments(
 ): Promise<CommentPage> {
   const { signal, sort = 'newest', limit = PAGE_SIZE_DEFAULT, cursor, lang, stance } = opts
   const query = { sort, limit, cursor, lang: lang || null, stance: stance || null }
-  return request(ep, ROUTES.comments, { thread }, { signal, query })
+  return request(ep, COMMENTS_ROUTE, { thread }, { signal, query })
 }
 
 /** GET /v1/sites/:site/comments/:comment/replies — the subtree below a comment, flat, oldest first. */
@@ -282,7 +271,7 @@ export function listReplies(
   opts: PageOptions = {}
 ): Promise<ReplyPage> {
   const { signal, limit, cursor } = opts
-  return request(ep, ROUTES.replies, { comment }, { signal, query: { limit, cursor } })
+  return request(ep, REPLIES_ROUTE, { comment }, { signal, query: { limit, cursor } })
 }
 
 /**
@@ -300,7 +289,7 @@ export function postComment(
   const { signal, onRetry } = opts
   return request(
     ep,
-    ROUTES.comments,
+    COMMENTS_ROUTE,
     { thread },
     { signal, onRetry, method: 'POST', body, headers, auth: 'required' }
   )
@@ -331,7 +320,7 @@ export async function getPoll(
   let etag: string | null = null
   const body = await request<Poll | null>(
     ep,
-    ROUTES.poll,
+    POLL_ROUTE,
     { poll },
     {
       signal: opts.signal,
@@ -345,20 +334,22 @@ export async function getPoll(
 
 /**
  * PUT /v1/sites/:site/polls/:poll/vote — casts or changes this reader's vote: one option for a
- * single-choice poll, up to `maxChoices` for a multiple-choice one.
+ * single-choice poll, up to `maxChoices` for a multiple-choice one. `turnstileToken` is needed
+ * while the poll says so (Poll.turnstile).
  */
 export function vote(
   ep: Endpoint,
   poll: string,
   optionIds: string[],
+  turnstileToken?: string,
   opts: RequestOptions = {}
 ): Promise<Poll> {
-  return asReader(ep, ROUTES.vote, { poll }, 'PUT', { optionIds }, opts)
+  return asReader(ep, VOTE_ROUTE, { poll }, 'PUT', { optionIds, turnstileToken }, opts)
 }
 
 /** DELETE /v1/sites/:site/polls/:poll/vote — withdraws this reader's vote (if the poll allows it). */
 export function withdrawVote(ep: Endpoint, poll: string, opts: RequestOptions = {}): Promise<Poll> {
-  return asReader(ep, ROUTES.vote, { poll }, 'DELETE', undefined, opts)
+  return asReader(ep, VOTE_ROUTE, { poll }, 'DELETE', undefined, opts)
 }
 
 /** PATCH /v1/sites/:site/comments/:comment — the author edits the text within the edit window. */
@@ -368,7 +359,7 @@ export function editComment(
   text: string,
   opts: RequestOptions = {}
 ): Promise<Comment> {
-  return asReader(ep, ROUTES.comment, { comment }, 'PATCH', { text }, opts)
+  return asReader(ep, COMMENT_ROUTE, { comment }, 'PATCH', { text }, opts)
 }
 
 /** DELETE /v1/sites/:site/comments/:comment — the author deletes it (a placeholder if it has replies). */
@@ -377,7 +368,7 @@ export function deleteComment(
   comment: string,
   opts: RequestOptions = {}
 ): Promise<DeleteResult> {
-  return asReader(ep, ROUTES.comment, { comment }, 'DELETE', undefined, opts)
+  return asReader(ep, COMMENT_ROUTE, { comment }, 'DELETE', undefined, opts)
 }
 
 /** PUT /v1/sites/:site/comments/:comment/reaction — sets or changes this reader's reaction. */
@@ -387,7 +378,7 @@ export function react(
   emoji: string,
   opts: RequestOptions = {}
 ): Promise<ReactionState> {
-  return asReader(ep, ROUTES.reaction, { comment }, 'PUT', { emoji }, opts)
+  return asReader(ep, REACTION_ROUTE, { comment }, 'PUT', { emoji }, opts)
 }
 
 /** DELETE /v1/sites/:site/comments/:comment/reaction — removes this reader's reaction. */
@@ -396,7 +387,7 @@ export function unreact(
   comment: string,
   opts: RequestOptions = {}
 ): Promise<ReactionState> {
-  return asReader(ep, ROUTES.reaction, { comment }, 'DELETE', undefined, opts)
+  return asReader(ep, REACTION_ROUTE, { comment }, 'DELETE', undefined, opts)
 }
 
 /** POST /v1/sites/:site/comments/:comment/reports — once per reader and comment (else 409). */
@@ -406,7 +397,7 @@ export function reportComment(
   body: NewReport,
   opts: RequestOptions = {}
 ): Promise<Report> {
-  return asReader(ep, ROUTES.reports, { comment }, 'POST', body, opts)
+  return asReader(ep, REPORTS_ROUTE, { comment }, 'POST', body, opts)
 }
 
 /**
@@ -419,7 +410,7 @@ export function fileNotice(
   body: NewNoticeInput,
   opts: RequestOptions = {}
 ): Promise<NoticeReceipt> {
-  return request(ep, ROUTES.notices, { comment }, { ...opts, method: 'POST', body, auth: 'none' })
+  return request(ep, NOTICES_ROUTE, { comment }, { ...opts, method: 'POST', body, auth: 'none' })
 }
 
 /** POST /v1/sites/:site/comments/:comment/appeal — the author contests the removal (once). */
@@ -429,7 +420,7 @@ export function appealRemoval(
   text: string,
   opts: RequestOptions = {}
 ): Promise<unknown> {
-  return asReader(ep, ROUTES.appeal, { comment }, 'POST', { text }, opts)
+  return asReader(ep, APPEAL_ROUTE, { comment }, 'POST', { text }, opts)
 }
 
 /**
@@ -444,7 +435,7 @@ export async function getCounts(
   const chunks: Promise<Counts>[] = []
   for (let i = 0; i < threads.length; i += COUNTS_THREADS_MAX) {
     const query = { threads: threads.slice(i, i + COUNTS_THREADS_MAX).join(',') }
-    chunks.push(request(ep, ROUTES.counts, {}, { ...opts, query, auth: 'none' }))
+    chunks.push(request(ep, COUNTS_ROUTE, {}, { ...opts, query, auth: 'none' }))
   }
   return Object.assign({}, ...(await Promise.all(chunks)).map((c) => c.counts)) as Record<
     string,

@@ -121,3 +121,73 @@ it('loads parley-extras.js from next to embed.js when a reader first opens a for
   await amina.getByRole('button', { name: 'Reply' }).click()
   expect(loaded()).toHaveLength(1)
 }, 30_000)
+
+// What only some threads show (the Featured section, expert responses, reactions) comes with
+// parley-extras.js too, loaded as soon as the thread shows it is needed and before the
+// discussion reveals it: strings, markup and styles all arrive with the module.
+it('loads parley-extras.js before revealing a thread that needs its views', async () => {
+  await commands.buildEmbed()
+  const answered = {
+    ...comment,
+    id: 'c_answered00',
+    author: { name: 'Bodo', badges: ['verified'] },
+    expertResponses: [
+      {
+        id: 'r_ines000000',
+        expert: {
+          id: 'x_ines000000',
+          name: 'Dr. Ines',
+          title: 'Professor',
+          organisation: 'University',
+          photoUrl: null,
+        },
+        html: '<p>An answer.</p>',
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      },
+    ],
+  }
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const { pathname } = new URL(new Request(input, init).url)
+      const json = (body: unknown) =>
+        new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
+      if (pathname === '/v1/sites/demo/threads/t-2')
+        return json({
+          site: 'demo',
+          key: 't-2',
+          title: null,
+          commentCount: 1,
+          polls: [],
+          reactions: { available: ['👍'], showCounts: true },
+          stances: null,
+          languages: { en: 1 },
+          featured: [answered],
+          pinned: [],
+          uiLanguages: [],
+        })
+      return json({ comments: [comment], nextCursor: null })
+    })
+  )
+  const script = document.createElement('script')
+  script.src = '/embed.js'
+  script.async = true
+  Object.assign(script.dataset, { site: 'demo', thread: 't-2' })
+  document.body.append(script)
+
+  const featured = page.getByRole('region', { name: 'Featured' })
+  await expect.element(featured).toBeVisible()
+  const discussion = document.querySelector('parley-discussion')!
+  expect(discussion.hasAttribute('aria-busy')).toBe(false)
+  const loaded = performance
+    .getEntriesByType('resource')
+    .filter((e) => new URL(e.name).pathname === '/parley-extras.js')
+  expect(loaded).toHaveLength(1)
+  const card = featured.getByRole('article', { name: 'Expert response Dr. Ines' })
+  await expect.element(card).toBeVisible()
+  expect(getComputedStyle(card.element()).borderInlineStartWidth).toBe('4px')
+  await expect.element(featured.getByText('Verified')).toBeVisible()
+  const amina = page.getByRole('article', { name: 'Amina' })
+  await expect.element(amina.getByRole('button', { name: 'Like' })).toBeVisible()
+}, 30_000)

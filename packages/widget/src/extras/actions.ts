@@ -1,5 +1,5 @@
 import type { Comment, DeleteResult, NewNoticeInput, NewReport } from '@parley/core'
-import { ROUTES } from '@parley/core/routes'
+import { APPEAL_ROUTE, COMMENT_ROUTE, NOTICES_ROUTE, REPORTS_ROUTE } from '@parley/core/routes'
 import type { ApiError } from '../api/client.ts'
 import type { FormHost } from './forms.ts'
 
@@ -8,13 +8,13 @@ import type { FormHost } from './forms.ts'
 
 /** Saves the author's new text; the comment keeps its replies. */
 export async function edit({ c, store, call }: FormHost, text: string): Promise<void> {
-  const updated = await call<Comment>(ROUTES.comment, 'PATCH', { text })
+  const updated = await call<Comment>(COMMENT_ROUTE, 'PATCH', { text })
   store.patch(c.id, (x) => ({ ...updated, replies: x.replies }))
 }
 
 /** Deletes the reader's comment: it disappears, or stays as a placeholder over its replies. */
 export async function remove({ c, store, call }: FormHost): Promise<void> {
-  const { outcome } = await call<DeleteResult>(ROUTES.comment, 'DELETE')
+  const { outcome } = await call<DeleteResult>(COMMENT_ROUTE, 'DELETE')
   const placeholder = outcome === 'placeholder'
   // Only published comments are counted.
   if (store.count && c.status === 'published') store.count--
@@ -39,7 +39,7 @@ export async function remove({ c, store, call }: FormHost): Promise<void> {
 /** Reports a comment once; a report this reader sent before counts as sent. */
 export async function report({ c, store, call }: FormHost, body: NewReport): Promise<void> {
   try {
-    await call(ROUTES.reports, 'POST', body)
+    await call(REPORTS_ROUTE, 'POST', body)
   } catch (e) {
     if ((e as ApiError).code !== 'already_reported') throw e
   }
@@ -48,12 +48,12 @@ export async function report({ c, store, call }: FormHost, body: NewReport): Pro
 
 /** Sends an EU Digital Services Act notice of illegal content (no reader token needed). */
 export async function notice({ c, store, call }: FormHost, body: NewNoticeInput): Promise<void> {
-  await call(ROUTES.notices, 'POST', body, 'none')
+  await call(NOTICES_ROUTE, 'POST', body, 'none')
   store.reported.add(c.id)
 }
 
 /** The author contests the removal of their comment; the appeal is then open. */
 export async function appeal({ c, store, call }: FormHost, text: string): Promise<void> {
-  await call(ROUTES.appeal, 'POST', { text })
+  await call(APPEAL_ROUTE, 'POST', { text })
   store.patch(c.id, (x) => ({ ...x, removal: { ...x.removal!, appeal: 'open' } }))
 }

@@ -1,7 +1,8 @@
 import type { ErasureResult, ReaderData } from '@parley/core'
-import { ROUTES } from '@parley/core/routes'
+import { READER_ME_DATA_ROUTE, READER_ME_ROUTE } from '@parley/core/routes'
 import { html, nothing, type LitElement } from 'lit'
 import type { ApiError, Auth, Endpoint } from '../api/client.ts'
+import { enForms } from '../i18n/en-forms.ts'
 import type { Translation } from '../i18n/translation.ts'
 import { originOf, write } from '../internal/storage.ts'
 import { formStyles } from './forms.styles.ts'
@@ -11,65 +12,6 @@ import { formStyles } from './forms.styles.ts'
 // download link, nothing goes to anyone else), or erases it after a confirmation. See
 // docs/privacy.md. Like the forms, it reaches the API through its host, so that the script-tag
 // build keeps one copy of the client (in embed.js).
-
-/** The panel's strings: they ship with it, not with embed.js. */
-export interface YourDataStrings {
-  intro: string
-  download: string
-  downloaded: string
-  /** Said when the reader has no token: nothing was ever stored. */
-  nothing: string
-  erase: string
-  confirm: string
-  confirmErase: string
-  erased: string
-  close: string
-}
-
-export const enYourData: YourDataStrings = {
-  intro:
-    'What you write, vote and react here is stored under an anonymous id kept on this device. No cookies are used.',
-  download: 'Download my data',
-  downloaded: 'Your data was downloaded.',
-  nothing: 'Nothing is stored about you on this site.',
-  erase: 'Delete my data',
-  confirm:
-    'Delete your comments, votes, reactions and reports on this site? Comments others replied to stay as “deleted”. This cannot be undone.',
-  confirmErase: 'Delete everything',
-  erased: 'Your data was deleted.',
-  close: 'Close',
-}
-
-/** Other languages, by primary tag; the panel falls back to English. */
-export const YOUR_DATA_STRINGS: Record<string, YourDataStrings> = {
-  en: enYourData,
-  fr: {
-    intro:
-      'Ce que vous écrivez, votez et réagissez ici est enregistré sous un identifiant anonyme conservé sur cet appareil. Aucun cookie n’est utilisé.',
-    download: 'Télécharger mes données',
-    downloaded: 'Vos données ont été téléchargées.',
-    nothing: 'Rien n’est enregistré à votre sujet sur ce site.',
-    erase: 'Supprimer mes données',
-    confirm:
-      'Supprimer vos commentaires, votes, réactions et signalements sur ce site ? Les commentaires auxquels d’autres ont répondu restent comme « supprimés ». C’est irréversible.',
-    confirmErase: 'Tout supprimer',
-    erased: 'Vos données ont été supprimées.',
-    close: 'Fermer',
-  },
-  de: {
-    intro:
-      'Was Sie hier schreiben, abstimmen und mit Reaktionen versehen, wird unter einer anonymen Kennung gespeichert, die auf diesem Gerät liegt. Es werden keine Cookies verwendet.',
-    download: 'Meine Daten herunterladen',
-    downloaded: 'Ihre Daten wurden heruntergeladen.',
-    nothing: 'Über Sie ist auf dieser Website nichts gespeichert.',
-    erase: 'Meine Daten löschen',
-    confirm:
-      'Ihre Kommentare, Stimmen, Reaktionen und Meldungen auf dieser Website löschen? Kommentare, auf die andere geantwortet haben, bleiben als „gelöscht“ stehen. Das kann nicht rückgängig gemacht werden.',
-    confirmErase: 'Alles löschen',
-    erased: 'Ihre Daten wurden gelöscht.',
-    close: 'Schließen',
-  },
-}
 
 /** What the panel needs of the element that shows it. */
 export interface YourDataHost {
@@ -106,12 +48,7 @@ function save(name: string, data: unknown): void {
   setTimeout(() => URL.revokeObjectURL(href), 0)
 }
 
-async function act(
-  x: YourDataHost,
-  s: PanelState,
-  t: YourDataStrings,
-  action: () => Promise<string>
-) {
+async function act(x: YourDataHost, s: PanelState, t: Translation, action: () => Promise<string>) {
   if (s.busy) return
   Object.assign(s, { busy: true, status: '', alert: '' })
   x.el.requestUpdate()
@@ -120,7 +57,7 @@ async function act(
   } catch (e) {
     // Without a reader token nothing was ever stored: there is nothing to download or erase.
     const error = e as ApiError
-    if (error.code === 'unauthorized') s.status = t.nothing
+    if (error.code === 'unauthorized') s.status = t.dataNothing
     else s.alert = x.errorText(error)
     s.confirming = false
   } finally {
@@ -129,21 +66,21 @@ async function act(
   }
 }
 
-const download = (x: YourDataHost, s: PanelState, t: YourDataStrings) =>
+const download = (x: YourDataHost, s: PanelState, t: Translation) =>
   act(x, s, t, async () => {
-    const data = await x.call<ReaderData>(ROUTES.readerMeData, 'GET', 'optional')
+    const data = await x.call<ReaderData>(READER_ME_DATA_ROUTE, 'GET', 'optional')
     save(`parley-${x.el.site}-data.json`, data)
-    return t.downloaded
+    return t.dataDownloaded
   })
 
-const erase = (x: YourDataHost, s: PanelState, t: YourDataStrings) =>
+const erase = (x: YourDataHost, s: PanelState, t: Translation) =>
   act(x, s, t, async () => {
-    await x.call<ErasureResult>(ROUTES.readerMe, 'DELETE', 'optional')
+    await x.call<ErasureResult>(READER_ME_ROUTE, 'DELETE', 'optional')
     // The old token now names nobody: the next write starts a fresh, unrelated identity.
     write(tokenKey(x.el), null)
     s.confirming = false
     x.erased()
-    return t.erased
+    return t.dataErased
   })
 
 /** The panel, rendered by the host under its "Your data" button. */
@@ -155,25 +92,26 @@ export function yourData(x: YourDataHost) {
   let s = states.get(x.el)
   if (!s) states.set(x.el, (s = { confirming: false, busy: false, status: '', alert: '' }))
   const state = s
-  const t = YOUR_DATA_STRINGS[x.t.$code.split('-')[0]!] ?? enYourData
+  // In embed.js the translation lacks the panel's English, which comes with this module.
+  const t = { ...enForms, ...x.t }
   return html`<div
     class="panel"
     part="your-data-panel"
     id="your-data"
     role="group"
-    aria-label=${x.t.yourData}
+    aria-label=${t.yourData}
   >
-    <p>${t.intro}</p>
+    <p>${t.dataIntro}</p>
     ${
       state.confirming
-        ? html`<p id="erase-confirm">${t.confirm}</p>
+        ? html`<p id="erase-confirm">${t.dataConfirm}</p>
             <div class="actions" role="group" aria-labelledby="erase-confirm">
               <button
                 class="primary"
                 aria-disabled=${state.busy}
                 @click=${() => erase(x, state, t)}
               >
-                ${t.confirmErase}
+                ${t.dataConfirmErase}
               </button>
               <button
                 @click=${() => {
@@ -181,12 +119,12 @@ export function yourData(x: YourDataHost) {
                   x.el.requestUpdate()
                 }}
               >
-                ${x.t.cancel}
+                ${t.cancel}
               </button>
             </div>`
         : html`<div class="actions">
             <button aria-disabled=${state.busy} @click=${() => download(x, state, t)}>
-              ${t.download}
+              ${t.dataDownload}
             </button>
             <button
               @click=${() => {
@@ -194,7 +132,7 @@ export function yourData(x: YourDataHost) {
                 x.el.requestUpdate()
               }}
             >
-              ${t.erase}
+              ${t.dataErase}
             </button>
             <button @click=${x.close}>${t.close}</button>
           </div>`

@@ -67,17 +67,31 @@ export interface Translation {
   commentEmpty: string
   postComment: string
   cancel: string
-  /**
-   * The "Your data" button at the foot of the comments: download or erase what is stored. The
-   * panel it opens carries its own strings (src/extras/your-data.ts), loaded with it.
-   */
+  /** The "Your data" button at the foot of the comments: download or erase what is stored. */
   yourData: string
+  /** What the "Your data" panel says first: what is stored, and where the id is kept. */
+  dataIntro: string
+  dataDownload: string
+  dataDownloaded: string
+  /** Said when the reader has no token: nothing was ever stored. */
+  dataNothing: string
+  dataErase: string
+  /** The question before an erasure. */
+  dataConfirm: string
+  dataConfirmErase: string
+  dataErased: string
+  /** Closes the panel. */
+  close: string
   commentPosted: string
   /** Announced instead of `commentPosted` when the comment is held for review. */
   commentHeld: string
   /** Shown before the error message when a comment could not be sent. */
   draftKept: string
   tryAgain: string
+  /** Above the comment form of an anonymous reader, on a site where commenting needs sign-in. */
+  signInToComment: string
+  /** The link to the site's login page (its sign-in setting `loginUrl`), next to that. */
+  signIn: string
 
   /** Heading of the list before the count is known. */
   commentsHeading: string

@@ -141,6 +141,47 @@ describe('publisher sign-in', () => {
     expect(localStorage.getItem(`parley:reader|${API}|demo`)).toBe('tok-1')
   })
 
+  it('tells an anonymous reader up front where commenting needs sign-in, with the login link', async () => {
+    const thread = uid()
+    const signIn = {
+      comment: 'required',
+      vote: 'optional',
+      react: 'optional',
+      loginUrl: 'https://news.example/login',
+    } as const
+    mockApi({ [`GET /v1/sites/demo/threads/${thread}`]: () => makeThread(thread, { signIn }) })
+    await fixture(
+      `<parley-comment-form api="${API}" site="demo" thread="${thread}"></parley-comment-form>`
+    )
+    await expect.element(page.getByText('Sign in to comment.')).toBeVisible()
+    await expect
+      .element(page.getByRole('link', { name: 'Sign in' }))
+      .toHaveAttribute('href', signIn.loginUrl)
+  })
+
+  it('says nothing of sign-in to a signed-in reader, nor where the site does not need it', async () => {
+    const signIn = { comment: 'required', vote: 'optional', react: 'optional', loginUrl: null }
+    const { route } = exchanges()
+    const [required, optional] = [uid(), uid()]
+    mockApi({
+      [EXCHANGE]: route,
+      [`GET /v1/sites/demo/threads/${required}`]: () => makeThread(required, { signIn } as never),
+      [`GET /v1/sites/other/threads/${optional}`]: () => makeThread(optional),
+    })
+    const signedIn = await fixture<ParleyCommentForm>(
+      `<parley-comment-form api="${API}" site="demo" thread="${required}" auth-token="jwt-1"></parley-comment-form>`
+    )
+    const anonymous = await fixture<ParleyCommentForm>(
+      `<parley-comment-form api="${API}" site="other" thread="${optional}"></parley-comment-form>`
+    )
+    await expect
+      .element(page.getByRole('textbox', { name: 'Name' }).first())
+      .toHaveValue('Ada Lovelace')
+    await settle()
+    for (const form of [signedIn, anonymous])
+      expect(form.shadowRoot!.querySelector('[part~=sign-in]')).toBeNull()
+  })
+
   it('embed script: data-auth-token and data-auth-callback reach the element, no eval', async () => {
     const script = document.createElement('script')
     script.src = `${API}/embed.js`

@@ -1,4 +1,5 @@
 import type { SsoSession, SsoUser } from '@parley/core'
+import { loadExtras } from './lazy.ts'
 import { originOf } from './storage.ts'
 
 /**
@@ -7,7 +8,8 @@ import { originOf } from './storage.ts'
  */
 export type AuthSource = () => string | null | Promise<string | null>
 
-interface SignIn {
+/** A site's publisher sign-in: where its tokens come from, and the session traded for one. */
+export interface SignIn {
   source: AuthSource
   session?: Promise<unknown>
   token?: string | undefined
@@ -29,9 +31,8 @@ export const signedInUser = (ep: Site): SsoUser | undefined => signIns.get(keyOf
 
 /**
  * The session token of the signed-in user, or null (the reader goes on anonymously): the page
- * signs nobody in, or the exchange failed (logged). A publisher token is exchanged on first use,
- * and again when the server refused `stale` (401: the session expired). Then the page is asked
- * once per refused session, however many requests saw the 401 together.
+ * signs nobody in, or the sign-in failed (logged). The exchange itself is in src/extras
+ * (sign-in.ts), loaded only on pages that sign readers in, before their first request.
  */
 export async function sessionToken(
   ep: Site,
@@ -39,16 +40,13 @@ export async function sessionToken(
   stale?: string
 ): Promise<string | null> {
   const entry = signIns.get(keyOf(ep))
-  if (!entry) return null
-  if (!entry.session || (stale && entry.token === stale)) {
-    entry.token = undefined
-    entry.session = Promise.resolve(entry.source())
-      .then((token) => (token ? exchange(token) : undefined))
-      .then(
-        (session) => ((entry.token = session?.token), (entry.user = session?.user)),
-        (e: Error) => console.warn('[parley] sign-in failed, going on anonymously:', e.message)
+  return entry
+    ? loadExtras().then(
+        (m) => m.sessionToken(entry, exchange, stale),
+        (e: Error) => (
+          console.warn('[parley] sign-in failed, going on anonymously:', e.message),
+          null
+        )
       )
-  }
-  await entry.session
-  return entry.token ?? null
+    : null
 }

@@ -1,12 +1,12 @@
-import { ApiError } from '../api/client.ts'
+import { ApiError } from '../api/api-error.ts'
 import type * as ExtrasModule from '../extras/index.ts'
 
 export type Extras = typeof ExtrasModule
 
 /**
  * What few readers need, loaded on first use (src/extras): the edit, delete, report (and EU
- * notice) and appeal forms, what the author of a removed comment sees, and the nesting of "Show N
- * more replies". Bundlers split it into a chunk of its own; the script-tag build replaces this
+ * notice) and appeal forms, what the author of a removed comment sees, the nesting of "Show N
+ * more replies", and the views only some threads show (src/internal/views.ts loads those). Bundlers split it into a chunk of its own; the script-tag build replaces this
  * module with src/embed/lazy.ts. Rejects with an ApiError 'unavailable' when it cannot be loaded.
  */
 export const loadExtras = (): Promise<Extras> =>

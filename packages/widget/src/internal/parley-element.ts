@@ -6,6 +6,7 @@ import { translationFor } from '../i18n/localize.ts'
 import type { Translation } from '../i18n/translation.ts'
 import { tokens } from '../styles/tokens.styles.ts'
 import { VERSION } from './safe-define.ts'
+import { needViews } from './views.ts'
 
 const waiting = new WeakMap<Element, () => void>()
 let observer: IntersectionObserver | undefined
@@ -159,6 +160,10 @@ export class ParleyElement extends LitElement {
       this._status = done
       return true
     } catch (e) {
+      // In embed.js, the English of errors only a failed action meets comes with the extras,
+      // and so does "Too many votes. Please try again in N seconds." (see ParleyPoll).
+      const { code, retryAfter } = toApiError(e)
+      if (retryAfter || !(code in this.t.errors)) await needViews()
       this._error = this.fail(e)
       return false
     } finally {

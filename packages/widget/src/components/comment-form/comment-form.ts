@@ -9,6 +9,7 @@ import { signedInUser } from '../../internal/auth.ts'
 import { loadExtras } from '../../internal/lazy.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
 import { originOf, read, write } from '../../internal/storage.ts'
+import { getViews, viewsFor } from '../../internal/views.ts'
 import { fields } from '../../styles/fields.styles.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { commentFormStyles } from './comment-form.styles.ts'
@@ -30,6 +31,8 @@ const newKey = () =>
  * @event parley-cancel - The reader closed a reply form with "Cancel" (reply forms only).
  *
  * @csspart form - The form.
+ * @csspart sign-in - "Sign in to comment." with a link to the site's login page, shown to an
+ *   anonymous reader where commenting needs sign-in (Thread.signIn).
  * @csspart input - The name input.
  * @csspart textarea - The comment textarea.
  * @csspart submit - The "Post comment" button.
@@ -79,7 +82,10 @@ export class ParleyCommentForm extends ParleyElement {
   }
 
   override updated(): void {
-    const siteKey = this.#stores.store?.info?.turnstile?.siteKey
+    const info = this.#stores.store?.info
+    // The sign-in note and the stance box come with the views (internal/views.ts).
+    viewsFor(this, info?.stances || info?.signIn?.comment === 'required')
+    const siteKey = info?.turnstile?.siteKey
     const box = this.renderRoot.querySelector<HTMLElement>('.ts')
     if (siteKey && box && !this.#turnstile)
       this.#turnstile = loadExtras().then(
@@ -172,17 +178,13 @@ export class ParleyCommentForm extends ParleyElement {
     const poll = this.#stores.store?.stancePoll
     const choice = poll?.options.find((o) => poll.myChoices.includes(o.id))
     if (!choice) return nothing
-    return html`<div>
-      <label
-        ><input
-          type="checkbox"
-          .checked=${read(this.#stanceKey) !== 'false'}
-          @change=${(e: Event) =>
-            write(this.#stanceKey, String((e.target as HTMLInputElement).checked))}
-        />
-        ${this.t.showStance(choice.label)}</label
-      >
-    </div>`
+    return getViews()?.stanceBox(
+      this,
+      this.t,
+      choice.label,
+      read(this.#stanceKey) !== 'false',
+      (on) => write(this.#stanceKey, String(on))
+    )
   }
 
   override render() {
@@ -193,7 +195,10 @@ export class ParleyCommentForm extends ParleyElement {
     const name = user?.name ?? this.#draft.value.name
     const invalid = (field: string) =>
       error?.issues?.some((i) => i.path.endsWith(field)) ? 'true' : nothing
+    // On a site where commenting needs sign-in, an anonymous reader learns so before writing.
+    const signIn = this.#stores.store?.info?.signIn
     return html`<form part="form" @submit=${this.#onSubmit}>
+      ${signIn?.comment === 'required' && !user ? getViews()?.signInNote(this, t, signIn) : nothing}
       <div>
         <label for="name">${t.name}</label>
         <input

@@ -1,4 +1,4 @@
-import type { Comment, ExpertResponse } from '@parley/core'
+import type { Comment } from '@parley/core'
 import { REPLY_INDENT_MAX } from '@parley/core/limits'
 import { html, type LitElement, nothing, type PropertyValues } from 'lit'
 import { call } from '../../api/client.ts'
@@ -8,6 +8,7 @@ import { ParleyElement } from '../../internal/parley-element.ts'
 import { exactTime, relativeTime } from '../../internal/format.ts'
 import { type Extras, loadExtras } from '../../internal/lazy.ts'
 import { safeHtml } from '../../internal/safe-html.ts'
+import { commentNeedsViews, getViews, viewsFor } from '../../internal/views.ts'
 import { threadStore } from '../../state/thread-store.ts'
 import { fields } from '../../styles/fields.styles.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
@@ -126,13 +127,17 @@ export class ParleyComment extends ParleyElement {
     // Lists render by position (no keyed repeat, to save bytes): when this element is handed a
     // different comment, drop the state that belonged to the previous one.
     if (changed.has('comment') && changed.get('comment')?.id !== this.comment?.id) this.#reset()
-    // The author of a removed comment gets the statement of reasons and the appeal from the
-    // forms module; until it is there (or if it cannot be loaded), only why it was removed.
-    if (this.comment?.removal?.appeal && !forms)
-      loadExtras().then((m) => {
-        forms = m
-        this.requestUpdate()
-      }, Boolean)
+    // Labels, moderation states, reactions and expert responses come with the views
+    // (internal/views.ts): the list waits for them before it shows; this is for comments that
+    // arrive later.
+    const c = this.comment
+    viewsFor(
+      this,
+      c &&
+        (commentNeedsViews(c, this.depth) ||
+          this.replyTo ||
+          this.#store.info?.reactions?.available?.length)
+    )
   }
 
   override updated(): void {
@@ -199,15 +204,6 @@ export class ParleyComment extends ParleyElement {
     return entry[1]
   }
 
-  #react(emoji: string): void {
-    const { t, comment: c } = this
-    const next = c!.myReaction === emoji ? null : emoji
-    void this.run(
-      () => this.#store.react(c!.id, next),
-      next ? t.reacted(t.reactionNames[next] ?? next) : t.reactionRemoved
-    )
-  }
-
   async #more(): Promise<void> {
     await this.run(() => this.#store.loadReplies(this.comment!.id), this.t.moreRepliesShown)
     await this.updateComplete
@@ -242,12 +238,10 @@ export class ParleyComment extends ParleyElement {
       : nothing
     // Everybody but its author sees a removed comment as a tombstone (the author alone gets
     // removal.appeal), like a deleted one: no author, text or actions, and the replies stay.
+    // Its text comes with the views; without them (offline) the placeholder has none.
     const { removal } = c
-    const placeholder = c.deleted
-      ? t.deleted
-      : removal && !removal.appeal
-        ? t.removed(t.removalReasons[removal.reason])
-        : ''
+    const placeholder =
+      (c.deleted || (removal && !removal.appeal)) && (getViews()?.placeholder(this, t, c) ?? ' ')
     return html`<article part="comment" aria-labelledby="author" tabindex="-1">
         ${
           placeholder
@@ -314,7 +308,6 @@ export class ParleyComment extends ParleyElement {
     const name = c.author.name
     const date = new Date(c.createdAt)
     const published = status === 'published'
-    const pending = status === 'pending'
     const action = (p: 'edit' | 'delete' | 'report' | 'reply', label: string) =>
       html`<button
         class="link"
@@ -329,50 +322,23 @@ export class ParleyComment extends ParleyElement {
     return html`<header>
         <span part="avatar" aria-hidden="true" .style=${avatarStyle(name)}>${initials(name)}</span>
         <h3 id="author" part="author">${name}</h3>
-        ${c.author.badges.map((b) => html`<span part="badge">${t.badges[b]}</span>`)}
-        ${c.pinned ? html`<span part="pinned">${t.pinned}</span>` : nothing}
-        ${pending ? html`<span part="pending">${t.awaitingReview}</span>` : nothing}
-        ${c.stance ? html`<span part="stance">${t.voted(c.stance.label)}</span>` : nothing}
+        ${getViews()?.labels(this, t, c)}
         <time datetime=${c.createdAt} title=${exactTime(date, t.$code)}
           >${relativeTime(date, t.$code)}</time
         >
-        ${
-          c.editedAt
-            ? html`<span
-                part="edited"
-                class="muted"
-                title=${exactTime(new Date(c.editedAt), t.$code)}
-                >${t.edited}</span
-              >`
-            : nothing
-        }
-        ${
-          replyTo
-            ? html`<a part="reply-to" href="#" @click=${this.#toParent}
-                >${t.inReplyTo(replyTo.author.name)}</a
-              >`
-            : nothing
-        }
+        ${getViews()?.after(this, t, c, replyTo, this.#toParent)}
       </header>
       ${
         panel === 'edit'
           ? this.#form(panel)
           : html`<div part="comment-body" lang=${c.lang ?? nothing}>${this.#safe('', c.html)}</div>`
       }
-      ${pending ? html`<p class="muted">${t.pendingNote}</p>` : nothing}
-      ${
-        removal
-          ? html`<div part="tombstone">
-              <p><strong>${t.removed(t.removalReasons[removal.reason])}</strong></p>
-              ${forms?.removal(this.#host())}
-            </div>`
-          : nothing
-      }
+      ${getViews()?.below(this.#host(), (key, html) => this.#safe(key, html))}
       ${
         featured
           ? nothing
           : html`<footer part="actions">
-              ${published ? html`${this.#reactions(c)} ${action('reply', t.reply)}` : nothing}
+              ${published ? html`${getViews()?.reactions(this.#host())} ${action('reply', t.reply)}` : nothing}
               ${
                 c.mine
                   ? removal
@@ -402,58 +368,7 @@ export class ParleyComment extends ParleyElement {
           : panel === 'delete' || panel === 'report'
             ? this.#form(panel)
             : nothing
-      }
-      ${c.expertResponses.map((r, i) => this.#expert(r, i))}`
-  }
-
-  /** An expert's response: a nested article named "Expert response" and the expert's name. */
-  #expert({ expert: x, html: body }: ExpertResponse, i: number) {
-    // Only https portraits, fetched lazily and without telling the host which page shows them.
-    const photo = /^https:\/\//i.test(x.photoUrl ?? '')
-    return html`<article part="expert-response" aria-labelledby="x${i} xn${i}">
-      <h4 id="x${i}">${this.t.expertResponse}</h4>
-      <header>
-        ${
-          photo
-            ? html`<img
-                part="expert-photo"
-                src=${x.photoUrl!}
-                alt=""
-                width="48"
-                height="48"
-                loading="lazy"
-                referrerpolicy="no-referrer"
-              />`
-            : nothing
-        }
-        <div>
-          <strong id="xn${i}">${x.name}</strong>
-          <div class="muted">${[x.title, x.organisation].filter(Boolean).join(', ')}</div>
-        </div>
-      </header>
-      <div part="expert-body">${this.#safe(`x${i}`, body)}</div>
-    </article>`
-  }
-
-  #reactions(c: Comment) {
-    const { t } = this
-    const available = this.#store.info?.reactions?.available ?? []
-    if (!available.length) return nothing
-    return html`<div role="group" part="reactions" aria-label=${t.reactions}>
-      ${available.map((emoji) => {
-        const name = t.reactionNames[emoji] ?? emoji
-        const n = c.reactions?.[emoji] ?? 0
-        return html`<button
-          part="reaction"
-          aria-pressed=${emoji === c.myReaction}
-          aria-label=${c.reactions ? t.reactionCount(name, n) : name}
-          aria-describedby="author"
-          @click=${() => this.#react(emoji)}
-        >
-          ${emoji}${n ? html` <span>${n.toLocaleString(t.$code)}</span>` : nothing}
-        </button>`
-      })}
-    </div>`
+      }`
   }
 
   #onReplied(e: ParleyCommentEvent): void {

@@ -2,6 +2,7 @@ import type { Comment, ExpertResponse } from '@parley/core'
 import { describe, expect, it } from 'vitest'
 import { page } from 'vitest/browser'
 import type { ParleyComments } from '../comments/comments.ts'
+import type { ParleyComment } from './comment.ts'
 import type { ParleyDiscussion } from '../discussion/discussion.ts'
 import {
   API,
@@ -172,6 +173,20 @@ describe('<parley-discussion> Featured section', () => {
     expect(section.getByRole('button').elements()).toHaveLength(0)
     // The list below is unchanged.
     await expect.element(page.getByRole('article', { name: 'Author plain' })).toBeVisible()
+  })
+
+  // Both come with the lazily loaded views, which the discussion waits for: nothing moves after.
+  it('shows the Featured section and the responses as soon as the discussion reveals', async () => {
+    const key = serve([makeComment('plain')], [asked('vinko', ['Ines'])])
+    const el = await fixture<ParleyDiscussion>(
+      `<parley-discussion api="${API}" site="demo" thread="${key}"></parley-discussion>`
+    )
+    await el.loaded
+    await el.updateComplete
+    const featured = el.shadowRoot!.querySelector<ParleyComment>('[part~=featured] parley-comment')!
+    await featured.updateComplete
+    expect(el.hasAttribute('aria-busy')).toBe(false)
+    expect(featured.shadowRoot!.querySelector('[part~=expert-response]')).not.toBeNull()
   })
 
   it('has no Featured section when no comment was answered', async () => {

@@ -201,6 +201,8 @@ describe('<parley-comments>', () => {
             text: 'A reply',
             parentId: parent.id,
             showStance: true,
+            // The bot check: how long the form was open (src/components/comment-form).
+            elapsedMs: expect.any(Number),
           })
           return json(reply, 201)
         },

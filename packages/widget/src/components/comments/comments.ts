@@ -5,6 +5,7 @@ import { call } from '../../api/client.ts'
 import { ThreadStoreController } from '../../controllers/thread-store-controller.ts'
 import { type Extras, loadExtras } from '../../internal/lazy.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
+import { getViews, threadNeedsViews, viewsFor } from '../../internal/views.ts'
 import type { ThreadStore } from '../../state/thread-store.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { COMMENT_PARTS } from '../comment/comment.ts'
@@ -76,7 +77,11 @@ export class ParleyComments extends ParleyElement {
   }
 
   override updated(): void {
-    if (this.#store?.status !== 'loading') this.done()
+    const store = this.#store
+    if (store?.status === 'loading') return
+    // What only some threads show comes with the views: shown once they are there (or cannot
+    // be), so that nothing moves after the skeleton goes.
+    if (!store || !threadNeedsViews(store) || viewsFor(this, true) !== undefined) this.done()
   }
 
   /** Focuses the heading, e.g. after the last comment on the list was deleted. */
@@ -126,17 +131,8 @@ export class ParleyComments extends ParleyElement {
 
   #controls(store: ThreadStore) {
     const { t } = this
-    const { sort, lang, stance, info } = store
+    const { sort, info } = store
     const stances = info?.stances
-    const languages = Object.entries(info?.languages ?? {}).sort((a, b) => b[1] - a[1])
-    // A tag that the browser rejects or cannot name is shown as it is.
-    const nameOf = (tag: string) => {
-      try {
-        return new Intl.DisplayNames(t.$code, { type: 'language' }).of(tag) ?? tag
-      } catch {
-        return tag
-      }
-    }
     const select = (id: string, label: string, options: [string, string][], value: string) =>
       html`<span
         ><label for=${id}>${label}</label>
@@ -153,39 +149,7 @@ export class ParleyComments extends ParleyElement {
         ),
         sort
       )}
-      ${
-        languages.length > 1
-          ? select(
-              'lang',
-              t.language,
-              [
-                ['', t.allLanguages],
-                ...languages.map(([tag, n]): [string, string] => [
-                  tag,
-                  t.languageOption(nameOf(tag), n),
-                ]),
-              ],
-              lang
-            )
-          : nothing
-      }
-      ${
-        stances
-          ? select(
-              'stance',
-              t.stance,
-              [
-                ['', t.allStances],
-                ...(store.stancePoll?.options ?? []).map(({ id, label }): [string, string] => [
-                  id,
-                  t.stanceOption(label, stances.counts[id] ?? 0),
-                ]),
-                ['none', t.noStance(stances.counts.none ?? 0)],
-              ],
-              stance
-            )
-          : nothing
-      }
+      ${getViews()?.filters(this, t, store, select)}
     </div>`
   }
 

@@ -10,11 +10,4 @@ export const discussionStyles = css`
   [part~='base'] > * + * {
     margin-top: calc(var(--_space) * 1.5);
   }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
-  }
-  li + li {
-    border-top: 1px solid var(--_border);
-  }
 `

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit'
 import { ThreadStoreController } from '../../controllers/thread-store-controller.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
+import { viewsFor } from '../../internal/views.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { COMMENT_PARTS } from '../comment/comment.ts'
 import { discussionStyles } from './discussion.styles.ts'
 
-const FORM_PARTS = 'form,input,textarea,submit,error,status'
+const FORM_PARTS = 'form,sign-in,input,textarea,submit,error,status'
 
 /**
  * @summary The whole widget: the thread's Featured section (readers' comments that experts
@@ -77,29 +78,10 @@ export class ParleyDiscussion extends ParleyElement {
     const { api, site, thread, poll, t } = this
     if (!site) return nothing
     const featured = this.#stores.store?.info?.featured ?? []
+    // The Featured section comes with the views; <parley-comments> waits for them too.
+    const views = featured.length ? viewsFor(this, true) : null
     return html`<div part="base">
-      ${
-        featured.length
-          ? html`<section part="featured" aria-labelledby="featured">
-              <h2 id="featured">${t.featured}</h2>
-              <ol>
-                ${featured.map(
-                  (c) =>
-                    html`<li>
-                      <parley-comment
-                        featured
-                        exportparts=${COMMENT_PARTS}
-                        api=${api}
-                        site=${site}
-                        thread=${thread}
-                        .comment=${c}
-                      ></parley-comment>
-                    </li>`
-                )}
-              </ol>
-            </section>`
-          : nothing
-      }
+      ${views?.featured(this, t, featured, COMMENT_PARTS)}
       ${
         poll
           ? html`<parley-poll

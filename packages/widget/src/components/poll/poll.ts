@@ -3,8 +3,10 @@ import { html, nothing, type PropertyValues } from 'lit'
 import { type ApiError, getPoll, vote, withdrawVote } from '../../api/client.ts'
 import { RefreshController } from '../../controllers/refresh-controller.ts'
 import { emit } from '../../events.ts'
-import { exactTime, relativeTime } from '../../internal/format.ts'
+import type { TurnstileHandle } from '../../extras/turnstile.ts'
+import { loadExtras } from '../../internal/lazy.ts'
 import { ParleyElement } from '../../internal/parley-element.ts'
+import { getViews, needViews, pollNeedsViews, viewsFor } from '../../internal/views.ts'
 import { fields } from '../../styles/fields.styles.ts'
 import { tokens } from '../../styles/tokens.styles.ts'
 import { pollStyles } from './poll.styles.ts'
@@ -54,6 +56,9 @@ export class ParleyPoll extends ParleyElement {
   declare private _picked: string[]
   #abort?: AbortController
   #etag: string | null = null
+  /** Turnstile, while votes need it (Poll.turnstile): rendered by the lazy extras into #box. */
+  #turnstile?: Promise<TurnstileHandle | null> | null
+  #box: HTMLElement | null = null
 
   constructor() {
     super()
@@ -75,6 +80,21 @@ export class ParleyPoll extends ParleyElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('site') || changed.has('poll')) void this.#load()
+    // A poll's notes and choice hint come with the views (internal/views.ts): the first load
+    // waits for them, this is for a poll that changed later (e.g. it closed).
+    else if (this._data) viewsFor(this, pollNeedsViews(this._data))
+  }
+
+  override updated(): void {
+    // The box comes with the voting form, anew each time it shows (e.g. to change a vote).
+    const box = this.renderRoot.querySelector<HTMLElement>('.ts')
+    if (box !== this.#box)
+      this.#turnstile =
+        (this.#box = box) &&
+        loadExtras().then(
+          (m) => m.turnstile(box!, this._data!.turnstile!.siteKey),
+          () => null
+        )
   }
 
   override disconnectedCallback(): void {
@@ -88,7 +108,8 @@ export class ParleyPoll extends ParleyElement {
   }
 
   protected override errorText(error: ApiError): string {
-    return error.retryAfter ? this.t.retryIn(error.retryAfter) : super.errorText(error)
+    const wait = error.retryAfter
+    return (wait && getViews()?.retryIn(this, this.t, wait)) || super.errorText(error)
   }
 
   async #load(): Promise<void> {
@@ -98,6 +119,9 @@ export class ParleyPoll extends ParleyElement {
     if (!this.missing('site', 'poll'))
       try {
         await this.#fetch(null)
+        // Shown with its notes, or without them if they cannot be loaded: nothing moves after.
+        if (this._data && pollNeedsViews(this._data)) await needViews()
+        this.requestUpdate()
       } catch (e) {
         this._error = this.fail(e)
       }
@@ -150,7 +174,17 @@ export class ParleyPoll extends ParleyElement {
     const first = this.renderRoot.querySelector('input')!
     first.setCustomValidity(this._picked.length ? '' : this.t.chooseOne)
     if (first.reportValidity())
-      void this.#send(() => vote(this, this.poll, this._picked), this.t.voteRecorded, '#q')
+      void this.#send(
+        async () => {
+          const turnstile = await this.#turnstile
+          const token = turnstile?.token() || undefined
+          // Turnstile tokens are single-use: the next attempt needs a new one.
+          turnstile?.reset()
+          return vote(this, this.poll, this._picked, token)
+        },
+        this.t.voteRecorded,
+        '#q'
+      )
   }
 
   #withdraw(): void {
@@ -196,25 +230,6 @@ export class ParleyPoll extends ParleyElement {
     ${this._data ? nothing : html`<button @click=${this.#load}>${t.tryAgain}</button>`}`
   }
 
-  /** When voting opens or closes, why results are withheld, and whether a vote is final. */
-  #notes(poll: Poll) {
-    const { t } = this
-    const code = t.$code
-    const date = (iso: string | null) => (iso ? exactTime(new Date(iso), code) : '')
-    const { status, resultsStatus: results, closesAt } = poll
-    return [
-      status === 'scheduled'
-        ? t.opens(date(poll.opensAt))
-        : status === 'closed'
-          ? t.closed
-          : closesAt && t.closes(relativeTime(new Date(closesAt), code)),
-      results === 'hidden_until_vote'
-        ? t.resultsAfterVote
-        : results === 'hidden_until_close' && t.resultsAfterClose(date(closesAt)),
-      status === 'open' && !poll.allowVoteChange && poll.myChoices.length > 0 && t.locked,
-    ].map((note) => (note ? html`<p part="note" class="muted">${note}</p>` : nothing))
-  }
-
   #form(poll: Poll, editing: boolean) {
     const { t } = this
     const max = poll.maxChoices
@@ -226,14 +241,8 @@ export class ParleyPoll extends ParleyElement {
       <fieldset ?disabled=${!editing} aria-describedby="d">
         <legend>${poll.question}</legend>
         <div id="d">
-          ${this.#notes(poll)}
-          ${
-            multiple && editing
-              ? html`<p part="note" class="muted" aria-live="polite">
-                  ${t.chooseUpTo(max)} ${full ? t.choiceLimit : nothing}
-                </p>`
-              : nothing
-          }
+          ${getViews()?.pollNotes(this, t, poll)}
+          ${multiple && editing ? getViews()?.choiceHint(this, t, max, full) : nothing}
         </div>
         ${poll.options.map((o) => {
           const on = chosen.includes(o.id)
@@ -250,14 +259,15 @@ export class ParleyPoll extends ParleyElement {
       </fieldset>
       ${
         editing
-          ? html`<div class="actions">
-              <button class="primary" part="submit" aria-disabled=${this._busy}>${t.vote}</button>
-              ${
-                this._changing
-                  ? html`<button type="button" @click=${this.#cancel}>${t.cancel}</button>`
-                  : nothing
-              }
-            </div>`
+          ? html`${poll.turnstile ? html`<div class="ts"></div>` : nothing}
+              <div class="actions">
+                <button class="primary" part="submit" aria-disabled=${this._busy}>${t.vote}</button>
+                ${
+                  this._changing
+                    ? html`<button type="button" @click=${this.#cancel}>${t.cancel}</button>`
+                    : nothing
+                }
+              </div>`
           : nothing
       }
     </form>`
@@ -268,7 +278,7 @@ export class ParleyPoll extends ParleyElement {
     const all = poll.results
     return html`<section part="results" aria-labelledby="q">
       <h2 id="q" tabindex="-1">${poll.question}</h2>
-      ${this.#notes(poll)}
+      ${getViews()?.pollNotes(this, t, poll)}
       <ul>
         ${poll.options.map((o) => {
           const r = all?.options.find((x) => x.id === o.id)

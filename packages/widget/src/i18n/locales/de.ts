@@ -49,10 +49,23 @@ export const de: Translation = {
   postComment: 'Kommentar veröffentlichen',
   cancel: 'Abbrechen',
   yourData: 'Ihre Daten',
+  dataIntro:
+    'Was Sie hier schreiben, abstimmen und mit Reaktionen versehen, wird unter einer anonymen Kennung gespeichert, die auf diesem Gerät liegt. Es werden keine Cookies verwendet.',
+  dataDownload: 'Meine Daten herunterladen',
+  dataDownloaded: 'Ihre Daten wurden heruntergeladen.',
+  dataNothing: 'Über Sie ist auf dieser Website nichts gespeichert.',
+  dataErase: 'Meine Daten löschen',
+  dataConfirm:
+    'Ihre Kommentare, Stimmen, Reaktionen und Meldungen auf dieser Website löschen? Kommentare, auf die andere geantwortet haben, bleiben als „gelöscht“ stehen. Das kann nicht rückgängig gemacht werden.',
+  dataConfirmErase: 'Alles löschen',
+  dataErased: 'Ihre Daten wurden gelöscht.',
+  close: 'Schließen',
   commentPosted: 'Kommentar veröffentlicht',
   commentHeld: 'Kommentar wartet auf Prüfung',
   draftKept: 'Ihr Kommentar wurde noch nicht veröffentlicht; er ist auf diesem Gerät gespeichert.',
   tryAgain: 'Erneut versuchen',
+  signInToComment: 'Melden Sie sich an, um zu kommentieren.',
+  signIn: 'Anmelden',
 
   commentsHeading: 'Kommentare',
   comments: counted('# Kommentar', '# Kommentare'),

@@ -49,10 +49,23 @@ export const es: Translation = {
   postComment: 'Publicar comentario',
   cancel: 'Cancelar',
   yourData: 'Tus datos',
+  dataIntro:
+    'Lo que escribes, votas y las reacciones que dejas aquí se guardan con un identificador anónimo que se conserva en este dispositivo. No se usan cookies.',
+  dataDownload: 'Descargar mis datos',
+  dataDownloaded: 'Tus datos se han descargado.',
+  dataNothing: 'No hay nada guardado sobre ti en este sitio.',
+  dataErase: 'Eliminar mis datos',
+  dataConfirm:
+    '¿Eliminar tus comentarios, votos, reacciones y denuncias en este sitio? Los comentarios que otros han respondido quedan como «eliminados». Esto no se puede deshacer.',
+  dataConfirmErase: 'Eliminar todo',
+  dataErased: 'Tus datos se han eliminado.',
+  close: 'Cerrar',
   commentPosted: 'Comentario publicado',
   commentHeld: 'Comentario pendiente de revisión',
   draftKept: 'Tu comentario aún no se ha publicado; está guardado en este dispositivo.',
   tryAgain: 'Reintentar',
+  signInToComment: 'Inicia sesión para comentar.',
+  signIn: 'Iniciar sesión',
 
   commentsHeading: 'Comentarios',
   comments: counted('# comentario', '# comentarios'),

@@ -49,10 +49,23 @@ export const fr: Translation = {
   postComment: 'Publier le commentaire',
   cancel: 'Annuler',
   yourData: 'Vos données',
+  dataIntro:
+    'Ce que vous écrivez, votez et réagissez ici est enregistré sous un identifiant anonyme conservé sur cet appareil. Aucun cookie n’est utilisé.',
+  dataDownload: 'Télécharger mes données',
+  dataDownloaded: 'Vos données ont été téléchargées.',
+  dataNothing: 'Rien n’est enregistré à votre sujet sur ce site.',
+  dataErase: 'Supprimer mes données',
+  dataConfirm:
+    'Supprimer vos commentaires, votes, réactions et signalements sur ce site ? Les commentaires auxquels d’autres ont répondu restent comme « supprimés ». C’est irréversible.',
+  dataConfirmErase: 'Tout supprimer',
+  dataErased: 'Vos données ont été supprimées.',
+  close: 'Fermer',
   commentPosted: 'Commentaire publié',
   commentHeld: 'Commentaire en attente de modération',
   draftKept: 'Votre commentaire n’a pas encore été publié ; il est enregistré sur cet appareil.',
   tryAgain: 'Réessayer',
+  signInToComment: 'Connectez-vous pour commenter.',
+  signIn: 'Se connecter',
 
   commentsHeading: 'Commentaires',
   comments: counted('# commentaire', '# commentaires'),

@@ -49,10 +49,23 @@ export const it: Translation = {
   postComment: 'Pubblica commento',
   cancel: 'Annulla',
   yourData: 'I tuoi dati',
+  dataIntro:
+    'Ciò che scrivi, voti e le reazioni che lasci qui sono salvati con un identificativo anonimo conservato su questo dispositivo. Non vengono usati cookie.',
+  dataDownload: 'Scarica i miei dati',
+  dataDownloaded: 'I tuoi dati sono stati scaricati.',
+  dataNothing: 'Su questo sito non è salvato nulla che ti riguardi.',
+  dataErase: 'Elimina i miei dati',
+  dataConfirm:
+    'Eliminare i tuoi commenti, voti, reazioni e segnalazioni su questo sito? I commenti a cui altri hanno risposto restano come «eliminati». L’operazione non si può annullare.',
+  dataConfirmErase: 'Elimina tutto',
+  dataErased: 'I tuoi dati sono stati eliminati.',
+  close: 'Chiudi',
   commentPosted: 'Commento pubblicato',
   commentHeld: 'Commento in attesa di revisione',
   draftKept: 'Il tuo commento non è ancora stato pubblicato; è salvato su questo dispositivo.',
   tryAgain: 'Riprova',
+  signInToComment: 'Accedi per commentare.',
+  signIn: 'Accedi',
 
   commentsHeading: 'Commenti',
   comments: counted('# commento', '# commenti'),

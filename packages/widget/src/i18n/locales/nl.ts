@@ -50,10 +50,23 @@ export const nl: Translation = {
   postComment: 'Reactie plaatsen',
   cancel: 'Annuleren',
   yourData: 'Uw gegevens',
+  dataIntro:
+    'Wat u hier schrijft, uw stemmen en uw emoji-reacties worden opgeslagen onder een anonieme id die op dit apparaat wordt bewaard. Er worden geen cookies gebruikt.',
+  dataDownload: 'Mijn gegevens downloaden',
+  dataDownloaded: 'Uw gegevens zijn gedownload.',
+  dataNothing: 'Er is op deze website niets over u opgeslagen.',
+  dataErase: 'Mijn gegevens verwijderen',
+  dataConfirm:
+    'Uw reacties, stemmen, emoji-reacties en meldingen op deze website verwijderen? Reacties waarop anderen hebben gereageerd, blijven staan als ‘verwijderd’. Dit kan niet ongedaan worden gemaakt.',
+  dataConfirmErase: 'Alles verwijderen',
+  dataErased: 'Uw gegevens zijn verwijderd.',
+  close: 'Sluiten',
   commentPosted: 'Reactie geplaatst',
   commentHeld: 'Reactie wacht op beoordeling',
   draftKept: 'Uw reactie is nog niet geplaatst; ze is op dit apparaat bewaard.',
   tryAgain: 'Opnieuw proberen',
+  signInToComment: 'Log in om te reageren.',
+  signIn: 'Inloggen',
 
   commentsHeading: 'Reacties',
   comments: counted('# reactie', '# reacties'),

@@ -59,10 +59,23 @@ export const pl: Translation = {
   postComment: 'Opublikuj komentarz',
   cancel: 'Anuluj',
   yourData: 'Twoje dane',
+  dataIntro:
+    'To, co tu piszesz, na co głosujesz i jak reagujesz, jest zapisywane pod anonimowym identyfikatorem przechowywanym na tym urządzeniu. Nie używamy plików cookie.',
+  dataDownload: 'Pobierz moje dane',
+  dataDownloaded: 'Twoje dane zostały pobrane.',
+  dataNothing: 'Na tej stronie nie przechowujemy żadnych danych o Tobie.',
+  dataErase: 'Usuń moje dane',
+  dataConfirm:
+    'Usunąć Twoje komentarze, głosy, reakcje i zgłoszenia na tej stronie? Komentarze, na które ktoś odpowiedział, pozostaną jako „usunięte”. Tej operacji nie można cofnąć.',
+  dataConfirmErase: 'Usuń wszystko',
+  dataErased: 'Twoje dane zostały usunięte.',
+  close: 'Zamknij',
   commentPosted: 'Komentarz opublikowany',
   commentHeld: 'Komentarz czeka na moderację',
   draftKept: 'Twój komentarz nie został jeszcze opublikowany; jest zapisany na tym urządzeniu.',
   tryAgain: 'Spróbuj ponownie',
+  signInToComment: 'Zaloguj się, aby komentować.',
+  signIn: 'Zaloguj się',
 
   commentsHeading: 'Komentarze',
   comments: counted('# komentarz', '# komentarze', '# komentarzy', '# komentarza'),

@@ -51,10 +51,23 @@ export const pt: Translation = {
   postComment: 'Publicar comentário',
   cancel: 'Cancelar',
   yourData: 'Seus dados',
+  dataIntro:
+    'O que você escreve, vota e reage aqui é guardado sob um identificador anônimo mantido neste dispositivo. Nenhum cookie é usado.',
+  dataDownload: 'Baixar meus dados',
+  dataDownloaded: 'Seus dados foram baixados.',
+  dataNothing: 'Nada sobre você está guardado neste site.',
+  dataErase: 'Excluir meus dados',
+  dataConfirm:
+    'Excluir seus comentários, votos, reações e denúncias neste site? Comentários que outras pessoas responderam ficam como “excluídos”. Isso não pode ser desfeito.',
+  dataConfirmErase: 'Excluir tudo',
+  dataErased: 'Seus dados foram excluídos.',
+  close: 'Fechar',
   commentPosted: 'Comentário publicado',
   commentHeld: 'Comentário aguardando moderação',
   draftKept: 'Seu comentário ainda não foi publicado; ele está salvo neste dispositivo.',
   tryAgain: 'Tentar novamente',
+  signInToComment: 'Entre para comentar.',
+  signIn: 'Entrar',
 
   commentsHeading: 'Comentários',
   comments: counted('# comentário', '# comentários'),
