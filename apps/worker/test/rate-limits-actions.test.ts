@@ -114,6 +114,16 @@ describe.each(Object.keys(ACTIONS) as RateLimitAction[])('rate limits of %s', (a
   })
 })
 
+describe('sign-in sessions', () => {
+  it('count against the reader token limits, before any signature is checked', async () => {
+    const site = await siteWithLimit('readers', 'network')
+    const ip = '192.0.2.20'
+    for (let n = 0; n < 2; n++) expect((await ACTIONS.readers(site, '', ip)).status).toBe(201)
+    const exchange = send('POST', ROUTES.ssoSession, { token: 'not.a.token' })
+    await expectLimited(await exchange(site, '', ip), 'readers', 'network')
+  })
+})
+
 describe('rate limit settings', () => {
   it('take effect at once when an admin changes them', async () => {
     const site = await siteWithLimit('comments', 'reader')

@@ -9,11 +9,15 @@ export const STAND_IN_SECRET = 'test-turnstile-secret'
 /** Tokens the stand-in knows: everything else is refused as invalid-input-response. */
 export const TOKENS = {
   pass: 'stand-in-pass',
+  /** Single-use, as real tokens are: accepted once, then refused as timeout-or-duplicate. */
+  once: 'stand-in-once',
   /** siteverify is down: 503. */
   down: 'stand-in-down',
   /** siteverify answers something that is not its JSON. */
   garbage: 'stand-in-garbage',
 } as const
+
+const spent = new Set<string>()
 
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
@@ -31,7 +35,11 @@ export async function turnstileStandIn(request: Request): Promise<Response> {
   if (form.get('secret') !== STAND_IN_SECRET) {
     return json({ success: false, 'error-codes': ['invalid-input-secret'] })
   }
-  if (token === TOKENS.pass) {
+  if (token === TOKENS.once) {
+    if (spent.has(token)) return json({ success: false, 'error-codes': ['timeout-or-duplicate'] })
+    spent.add(token)
+  }
+  if (token === TOKENS.pass || token === TOKENS.once) {
     return json({
       success: true,
       challenge_ts: new Date().toISOString(),

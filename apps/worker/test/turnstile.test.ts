@@ -76,6 +76,19 @@ describe('posting with Turnstile on', () => {
     expect(comment.status).toBe('published')
   })
 
+  it('answers a retry under the same Idempotency-Key with the stored comment, its token spent', async () => {
+    const key = { 'Idempotency-Key': 'turnstile-retry-1' }
+    const send = () => sendComment(token, 'turnstile', { turnstileToken: TOKENS.once }, key)
+    const first = await expectBody(await send(), 201, CommentSchema)
+    // The response was lost; the widget sends the same request again.
+    const retry = await expectBody(await send(), 200, CommentSchema)
+    expect(retry.id).toBe(first.id)
+    // A new comment with that spent token is refused.
+    const other = { 'Idempotency-Key': 'turnstile-retry-2' }
+    const res = await sendComment(token, 'turnstile', { turnstileToken: TOKENS.once }, other)
+    await expectError(res, 403, 'challenge_failed')
+  })
+
   it('answers 400 challenge_required without a token', async () => {
     await expectError(await post(), 400, 'challenge_required', ['body.turnstileToken'])
   })

@@ -68,7 +68,10 @@ const D = DEFAULT_RATE_LIMITS
  */
 export const RateLimitSettingsSchema = z
   .object({
-    readers: anonymousLimits('Reader tokens issued (POST …/readers)', D.readers),
+    readers: anonymousLimits(
+      'Reader tokens and sign-in sessions issued (POST …/readers, …/sso/session)',
+      D.readers
+    ),
     comments: readerLimits('Comments and replies posted', D.comments),
     edits: readerLimits('Comment edits', D.edits),
     deletes: readerLimits('Comment deletions', D.deletes),

@@ -182,3 +182,16 @@ export async function getCommentRow(
 ): Promise<CommentRow | null> {
   return db.prepare(SELECT_COMMENT).bind(id, readerId).first<CommentRow>()
 }
+
+/** Whether the reader already stored a comment under this Idempotency-Key. */
+export async function postedUnderKey(
+  db: D1Database,
+  readerId: string,
+  idempotencyKey: string
+): Promise<boolean> {
+  const row = await db
+    .prepare('SELECT 1 AS found FROM comments WHERE reader_id = ?1 AND idempotency_key = ?2')
+    .bind(readerId, idempotencyKey)
+    .first()
+  return row !== null
+}

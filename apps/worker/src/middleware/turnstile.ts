@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory'
+import { postedUnderKey } from '../db/comment-writes.ts'
 import { getTurnstileSecret } from '../db/turnstile-secrets.ts'
-import type { AppEnv } from '../env.ts'
+import { type ReaderEnv } from './reader.ts'
 import { ApiError } from '../errors.ts'
 import { verifyTurnstile } from '../lib/turnstile.ts'
 
@@ -9,12 +10,22 @@ import { verifyTurnstile } from '../lib/turnstile.ts'
  * `turnstileToken` that siteverify accepts: 400 challenge_required without one, 403
  * challenge_failed for a refused one, 503 unavailable when siteverify cannot be asked (or the
  * site has no secret yet). Use after jsonBody and the body's validator, and after the rate limit,
- * so a flood spends no siteverify calls.
+ * so a flood spends no siteverify calls. A comment retried under an Idempotency-Key that already
+ * holds the reader's comment passes without a check: its token was spent by the attempt that
+ * stored it (tokens are single-use), and the route answers with that comment.
  */
 export const requireTurnstile = (action: 'comments' | 'votes') =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<ReaderEnv>(async (c, next) => {
     const { turnstile } = c.var.site.settings
     if (!turnstile.enabled || (action === 'votes' && !turnstile.votes)) return next()
+    const idempotencyKey = c.req.header('idempotency-key')
+    if (
+      action === 'comments' &&
+      idempotencyKey &&
+      (await postedUnderKey(c.env.DB, c.var.readerId, idempotencyKey))
+    ) {
+      return next()
+    }
     const body: unknown = await c.req.json()
     const token = (body as { turnstileToken?: unknown } | null)?.turnstileToken
     if (typeof token !== 'string' || token === '') {

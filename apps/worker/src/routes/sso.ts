@@ -8,6 +8,7 @@ import { newReaderId } from '../lib/ids.ts'
 import { signSsoSession } from '../lib/sso-session.ts'
 import { invalidToken, verifyPublisherToken } from '../lib/sso-token.ts'
 import { jsonBody } from '../middleware/json-body.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
 
 // Publisher sign-in (docs/decisions/0018-publisher-sign-in.md): the widget trades the token the
 // publisher's server signed for its user for a reader session bound to that user.
@@ -17,6 +18,9 @@ export const ssoSession = new Hono<AppEnv>().post(
   jsonBody(),
   zValidator('param', SiteParamsSchema, validationHook),
   zValidator('json', SsoSessionRequestSchema, validationHook),
+  // A session is a reader token too: it shares their issuance limits, and a flood of forged
+  // tokens is refused before any signature is checked.
+  rateLimit('readers'),
   async (c) => {
     const { site } = c.req.valid('param')
     const db = c.env.DB
