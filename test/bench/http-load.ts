@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { DEFAULT_RATE_LIMITS } from '@parley/core/limits'
 import {
   assertPortFree,
   run,
@@ -97,6 +98,28 @@ async function expectStatus(label: string, res: Response, status: number): Promi
   return text
 }
 
+/**
+ * Bench mode relaxes the demo site's rate limits: every request comes from 127.0.0.1 and the
+ * posting route uses few reader tokens, so the production defaults would answer 429 within a
+ * second. Validation, moderation and the rate-limit writes themselves still run on every post.
+ */
+const RELAXED_LIMITS = [
+  'scripts/site-add.ts',
+  ...['--id', 'demo', '--name', 'Open Chamber (Parley demo)'],
+  ...['--origin', 'http://localhost:8787', '--origin', 'http://127.0.0.1:8787'],
+  '--settings',
+  JSON.stringify({
+    rateLimits: Object.fromEntries(
+      Object.entries(DEFAULT_RATE_LIMITS).map(([action, subjects]) => [
+        action,
+        Object.fromEntries(
+          Object.keys(subjects).map((subject) => [subject, { max: 1_000_000, windowSeconds: 60 }])
+        ),
+      ])
+    ),
+  }),
+]
+
 async function main() {
   stopChildrenOnExit()
   await assertPortFree(PARLEY_PORT)
@@ -119,7 +142,11 @@ async function main() {
       }).then(() =>
         run('node', ['scripts/seed.ts', '--local', '--persist-to', parleyState], {
           cwd: WORKER_DIR,
-        })
+        }).then(() =>
+          run('node', [...RELAXED_LIMITS, '--local', '--persist-to', parleyState], {
+            cwd: WORKER_DIR,
+          })
+        )
       ),
       run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', baselineState], {
         cwd: BASELINE_DIR,
