@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { fileURLToPath } from 'node:url'
 import { axeViolations, POLL_QUESTION, waitForWidget } from '../fixtures.ts'
-
-const screenshots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
 
 test.describe('the demo debate page', () => {
   test('has no accessibility violations once the widget has loaded', async ({ page }) => {
@@ -42,18 +39,5 @@ test.describe('the demo debate page', () => {
       'Ingrid from Tallinn'
     )
     await expect(page.getByText('Your vote', { exact: true })).toBeVisible()
-  })
-
-  test('takes the README screenshot of the demo', async ({ page }) => {
-    await page.setViewportSize({ width: 1100, height: 900 })
-    await page.goto('/')
-    await waitForWidget(page)
-    await page.getByRole('article').first().waitFor()
-    // The poll, the Featured section and the first page, not their loading placeholders.
-    await page.locator('parley-comments').getByRole('article').first().waitFor()
-    await expect(page.getByText('Loading poll…')).toHaveCount(0)
-    await expect(page.getByRole('heading', { name: 'Featured' })).toBeAttached()
-    await page.locator('parley-discussion').evaluate((el) => el.scrollIntoView({ block: 'start' }))
-    await page.screenshot({ path: `${screenshots}demo.png` })
   })
 })
