@@ -272,8 +272,6 @@ function seedStatements(threadId: number, columns: string[]): { label: string; s
       label: 'counters',
       sql: `UPDATE comments SET
         reply_count = (SELECT COUNT(*) FROM comments r WHERE r.parent_id = comments.id),
-        descendant_count = CASE WHEN parent_id IS NULL THEN (SELECT COUNT(*) FROM comments d
-          WHERE d.root_id = comments.id AND d.parent_id IS NOT NULL) ELSE 0 END,
         reaction_count = (SELECT COUNT(*) FROM reactions x WHERE x.comment_id = comments.id)
         ${
           columns.includes('reaction_counts')
@@ -282,6 +280,20 @@ function seedStatements(threadId: number, columns: string[]): { label: string; s
             : ''
         }
         WHERE thread_id = ${threadId}`,
+    },
+    {
+      // Every comment's descendants at every depth (all seeded comments are published), from
+      // each reply's chain of ancestors, as the Worker's writes keep it.
+      label: 'descendant counts',
+      sql: `WITH RECURSIVE up(id, ancestor) AS (
+          SELECT id, parent_id FROM comments WHERE thread_id = ${threadId} AND parent_id IS NOT NULL
+          UNION ALL
+          SELECT up.id, p.parent_id FROM up JOIN comments p ON p.id = up.ancestor
+          WHERE p.parent_id IS NOT NULL
+        )
+        UPDATE comments SET descendant_count = below.n
+        FROM (SELECT ancestor, COUNT(*) AS n FROM up GROUP BY ancestor) AS below
+        WHERE comments.id = below.ancestor`,
     },
     { label: 'ranks', sql: '' }, // filled in from the Worker's rankSql() below
     ...(columns.includes('stance_option_id')

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_RATE_LIMITS } from '@parley/core/limits'
+import { rateLimitsOutOfReach } from '@parley/core/limits'
 import {
   assertPortFree,
   run,
@@ -109,14 +109,7 @@ const RELAXED_LIMITS = [
   ...['--origin', 'http://localhost:8787', '--origin', 'http://127.0.0.1:8787'],
   '--settings',
   JSON.stringify({
-    rateLimits: Object.fromEntries(
-      Object.entries(DEFAULT_RATE_LIMITS).map(([action, subjects]) => [
-        action,
-        Object.fromEntries(
-          Object.keys(subjects).map((subject) => [subject, { max: 1_000_000, windowSeconds: 60 }])
-        ),
-      ])
-    ),
+    rateLimits: rateLimitsOutOfReach(),
   }),
 ]
 

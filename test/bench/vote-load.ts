@@ -476,7 +476,53 @@ How a viral poll scales on Cloudflare
   (3) past ~1,000 votes/s, N such objects per poll chosen by a hash of the reader id (a reader
   always lands in the same shard, so uniqueness still holds) with sharded counters summed on
   read; (4) a D1 database per large site, since D1 is designed to scale out over many 10 GB
-  databases.`
+  databases.
+${refreshCost()}`
+}
+
+/**
+ * How <parley-poll> refreshes results: every 30 s while its page is visible (RefreshController's
+ * default interval in packages/widget/src/controllers/refresh-controller.ts).
+ */
+const REFRESH_SECONDS = 30
+/**
+ * D1 queries behind one refresh, 304 or not: the site read (site middleware), then one batch of
+ * the poll row, its options and the reader's ballot (apps/worker/src/db/polls.ts). The ETag is a
+ * hash of the body, so the body has to be read to know it is unchanged.
+ */
+const QUERIES_PER_REFRESH = 4
+/** D1's guidance: one query at a time per database, ≈ 1 ms for a simple indexed read. */
+const D1_QUERIES_PER_SECOND = 1000
+
+function refreshCost(): string {
+  const perPage = QUERIES_PER_REFRESH / REFRESH_SECONDS
+  const capacity = Math.floor(D1_QUERIES_PER_SECOND / perPage)
+  const rows = [10_000, 100_000, 1_000_000].map((pages) => {
+    const refreshes = pages / REFRESH_SECONDS
+    const queries = refreshes * QUERIES_PER_REFRESH
+    const load = queries / D1_QUERIES_PER_SECOND
+    return `  ${pages.toLocaleString('en').padStart(9)} open pages: ${Math.round(refreshes).toLocaleString('en').padStart(6)} refreshes/s, ${Math.round(queries).toLocaleString('en').padStart(7)} D1 queries/s = ${load < 1 ? `${Math.round(load * 100)} %` : `${load.toFixed(1)}×`} of one database`
+  })
+  return `
+What open pages refreshing the results cost
+- Each open <parley-poll> asks GET …/polls/:poll every ${REFRESH_SECONDS} s while its page is visible. A 304
+  saves the body and the bandwidth, not the database: the ETag is a hash of the body, so every
+  refresh still reads the site and one batch of the poll, its options and the reader's ballot,
+  ${QUERIES_PER_REFRESH} D1 queries. At ≈ ${D1_QUERIES_PER_SECOND.toLocaleString('en')} queries/s per database that is ${perPage.toFixed(3)} queries/s per open page, so
+  one database serves about ${capacity.toLocaleString('en')} open pages with nothing left for the votes:
+${rows.join('\n')}
+- Remedy, in order: (1) the Workers Cache API: the shared part of the view (definition and
+  results, the same for everyone allowed to see them) cached per data centre under the poll key
+  and a per-poll version (a counter the vote triggers bump, so a data centre's own votes replace
+  its entry) for a few seconds. D1 then sees at most one read per poll per data centre per TTL
+  (about 300 data centres / 5 s ≈ 60 reads/s, whatever the audience), results lag by up to the
+  TTL, which a ${REFRESH_SECONDS} s refresh hides anyway, and the personal part (myChoices, voted, whether
+  after_vote results may be shown) comes from the reader's last vote response or a signed
+  receipt it carries, not from D1. Caching the site row per isolate takes the first query off
+  every request now. (2) The Durable Object per hot poll above holds the counters in memory and
+  answers refreshes from memory, or pushes changes over hibernatable WebSockets so open pages
+  stop polling at all. (3) D1 read replication (Sessions API) spreads the reads over replicas,
+  each again ≈ ${D1_QUERIES_PER_SECOND.toLocaleString('en')} queries/s.`
 }
 
 main().catch(async (e: unknown) => {

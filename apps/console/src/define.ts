@@ -7,6 +7,7 @@ import { BansView } from './views/bans-view.ts'
 import { ExpertsView } from './views/experts-view.ts'
 import { KeysView } from './views/keys-view.ts'
 import { NoticesView } from './views/notices-view.ts'
+import { PollsView } from './views/polls-view.ts'
 import { PrivacyView } from './views/privacy-view.ts'
 import { QuestionsView } from './views/questions-view.ts'
 import { QueueView } from './views/queue-view.ts'
@@ -23,6 +24,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'parley-questions-view': QuestionsView,
   'parley-experts-view': ExpertsView,
   'parley-threads-view': ThreadsView,
+  'parley-polls-view': PollsView,
   'parley-settings-view': SettingsView,
   'parley-keys-view': KeysView,
   'parley-privacy-view': PrivacyView,

@@ -9,6 +9,7 @@ export const VIEWS = [
   'questions',
   'experts',
   'threads',
+  'polls',
   'settings',
   'keys',
   'privacy',

@@ -139,8 +139,8 @@ export function moderationPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
       put: {
         ...action(
           'adminSetCommentBadges',
-          'Set or clear the "author of the article" badge',
-          'The other badges are left as they are.',
+          'Set or clear the "author of the article" and "expert" badges',
+          'Send `author`, `expert` or both (true sets, false clears; 400 invalid_input with neither); the badges left out stay as they are. Each change is audited as `comment.badges` with the badges it changed.',
           CommentBadgesSchema
         ),
         requestBody: { required: true, ...json(CommentBadgesSchema) },

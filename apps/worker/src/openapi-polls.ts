@@ -125,6 +125,8 @@ export function pollPaths(h: OpenApiHelpers): ZodOpenApiPathsObject {
       get: admin({
         operationId: 'adminListPolls',
         summary: "The site's polls, newest first",
+        description:
+          '`thread=<key>` lists only the polls shown with that thread (none for an unknown key), `thread=none` only the polls standing alone. The cursor pages within the same filter.',
         requestParams: { path: SiteParamsSchema, query: AdminPollListQuerySchema },
         responses: {
           '200': { description: 'A page of polls', ...json(AdminPollPageSchema) },

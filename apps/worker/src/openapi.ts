@@ -141,7 +141,7 @@ function buildDocument() {
           operationId: 'getThread',
           summary: 'A thread with its comment count, polls, reactions, stances and languages',
           description:
-            "A thread nobody has commented on yet is returned empty (commentCount 0, no polls, the site's reactions). With a reader token, each poll has the reader's `myChoices`. `stances` counts top-level comments per stance in the thread's stance poll (its first single-choice poll); it is null without one or when the site hides stances.",
+            "A thread nobody has commented on yet is returned empty (commentCount 0, no polls, the site's reactions). With a reader token, each poll has the reader's `myChoices`. `stances` counts top-level comments per stance in the thread's stance poll (its first single-choice poll); it is null without one or when the site hides stances, and its `counts` are null while that poll withholds its results from the caller (`resultsStatus` not `visible`).",
           requestParams: { path: ThreadParamsSchema },
           security: optionalReaderAuth,
           responses: {

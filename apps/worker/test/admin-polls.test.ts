@@ -143,9 +143,53 @@ describe('GET /v1/admin/sites/:site/polls', () => {
     expect(rest.polls[0]!.id).toBe(made[0]!.id)
   })
 
-  it('rejects a malformed cursor or limit with 400 naming the query field', async () => {
+  /** Every page of the list for this query string, following nextCursor. */
+  async function listAll(query: string): Promise<AdminPoll[]> {
+    const polls: AdminPoll[] = []
+    let cursor: string | null = null
+    do {
+      const qs: string = `${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`
+      const page = await expectBody(
+        await admin(`${adminPollsPath()}?${qs}`),
+        200,
+        AdminPollPageSchema
+      )
+      polls.push(...page.polls)
+      cursor = page.nextCursor
+    } while (cursor)
+    return polls
+  }
+
+  it('lists the polls of one thread with ?thread=, newest first, page by page', async () => {
+    const thread = `list-thread-${++seq}`
+    const made = [await fresh({ thread }), await fresh(), await fresh({ thread })]
+    await fresh({ thread: `${thread}-other` })
+    const third = await fresh({ thread })
+    const listed = await listAll(`thread=${encodeURIComponent(thread)}`)
+    expect(listed.map((p) => p.id)).toEqual([third.id, made[2]!.id, made[0]!.id])
+    expect(listed[0]).toEqual(third)
+    expect(await listAll('thread=no-such-thread')).toEqual([])
+  })
+
+  it('lists only the polls without a thread with ?thread=none', async () => {
+    const alone = [await fresh(), await fresh(), await fresh()]
+    const threaded = await fresh({ thread: `list-thread-${++seq}` })
+    const listed = await listAll('thread=none')
+    expect(listed.every((p) => p.thread === null)).toBe(true)
+    const ids = listed.map((p) => p.id)
+    expect(ids.slice(0, 3)).toEqual(alone.map((p) => p.id).reverse())
+    expect(ids).not.toContain(threaded.id)
+    // The same polls as the unfiltered list, less the threaded ones.
+    const all = await listAll('')
+    expect(all.filter((p) => p.thread === null).map((p) => p.id)).toEqual(ids)
+  })
+
+  it('rejects a malformed cursor, limit or thread with 400 naming the query field', async () => {
     await expectError(await admin(`${adminPollsPath()}?cursor=abc`), 400, 'invalid_input', [
       'query.cursor',
+    ])
+    await expectError(await admin(`${adminPollsPath()}?thread=a%20b`), 400, 'invalid_input', [
+      'query.thread',
     ])
     await expectError(await admin(`${adminPollsPath()}?limit=0`), 400, 'invalid_input', [
       'query.limit',

@@ -355,15 +355,15 @@ describe('GET /v1/sites/:site/threads/:thread/comments', () => {
 })
 
 describe('counters kept by POST', () => {
-  it('bumps the parent, the top-level comment and the thread in the same batch', async () => {
+  it('bumps the parent, every ancestor and the thread in the same batch', async () => {
     const top = await postComment('counters')
     const a = await postComment('counters', { parentId: top.id })
     const a1 = await postComment('counters', { parentId: a.id })
     await postComment('counters', { parentId: a1.id })
     await postComment('counters', { parentId: top.id })
     expect(await commentRow(top.id)).toMatchObject({ reply_count: 2, descendant_count: 4 })
-    expect(await commentRow(a.id)).toMatchObject({ reply_count: 1, descendant_count: 0 })
-    expect(await commentRow(a1.id)).toMatchObject({ reply_count: 1 })
+    expect(await commentRow(a.id)).toMatchObject({ reply_count: 1, descendant_count: 2 })
+    expect(await commentRow(a1.id)).toMatchObject({ reply_count: 1, descendant_count: 1 })
     expect(await commentCount('counters')).toBe(5)
     const [listed] = (await getPage('counters')).comments
     expect(listed).toMatchObject({ replyCount: 2, descendantCount: 4 })

@@ -1,6 +1,6 @@
 import {
   CommentPageSchema,
-  DEFAULT_RATE_LIMITS,
+  rateLimitsOutOfReach,
   CommentSchema,
   ErrorBodySchema,
   ReaderSchema,
@@ -44,16 +44,7 @@ export async function createSites(): Promise<void> {
  * own tests count on (the defaults). Most tests write many times with one reader token. Every
  * limit is tested on sites of its own (test/rate-limits-actions.test.ts).
  */
-export const WIDE_RATE_LIMITS = Object.fromEntries(
-  Object.entries(DEFAULT_RATE_LIMITS).map(([action, subjects]) => [
-    action,
-    action === 'votes' || action === 'notices'
-      ? subjects
-      : Object.fromEntries(
-          Object.keys(subjects).map((subject) => [subject, { max: 1_000_000, windowSeconds: 60 }])
-        ),
-  ])
-) as RateLimitSettings
+export const WIDE_RATE_LIMITS: RateLimitSettings = rateLimitsOutOfReach(['votes', 'notices'])
 
 /** Gives a test site WIDE_RATE_LIMITS. */
 export async function withWideRateLimits(site: string): Promise<void> {

@@ -67,6 +67,17 @@ const SEEDS: Record<string, string[]> = {
     "INSERT INTO expert_responses (id, site_id, thread_id, comment_id, expert_id, text, html, status, invitation_id, created_at, updated_at) VALUES ('xr_1', 'old', 1, 'c_top0000001', 'x_1', 'Answer', '<p>Answer</p>', 'published', 'xi_1', 33, 33)",
     "INSERT INTO expert_invitations (id, site_id, comment_id, expert_id, created_by, created_at, expires_at, answered_at) VALUES ('xi_1', 'old', 'c_top0000001', 'x_1', 'owner', 32, 99999, 33)",
   ],
+  '0016': [
+    // A chain under the first comment: published → pending → published → deleted placeholder →
+    // published, with descendant_count as the API kept it before (top-level comments only,
+    // placeholders included).
+    `INSERT INTO comments (id, thread_id, site_id, parent_id, root_id, depth, reader_id, author_name, text, created_at, status, deleted_at) VALUES
+      ('c_chain00001', 1, 'old', 'c_reply00001', 'c_top0000001', 2, 'r_aaaaaaaaaa', 'Ada', 'Held', 40, 'pending', NULL),
+      ('c_chain00002', 1, 'old', 'c_chain00001', 'c_top0000001', 3, 'r_bbbbbbbbbb', 'Bo', 'Below', 41, 'published', NULL),
+      ('c_chain00003', 1, 'old', 'c_chain00002', 'c_top0000001', 4, 'r_aaaaaaaaaa', '', '', 42, 'published', 43),
+      ('c_chain00004', 1, 'old', 'c_chain00003', 'c_top0000001', 5, 'r_cccccccccc', 'Cy', 'Deep', 44, 'published', NULL)`,
+    "UPDATE comments SET descendant_count = 4 WHERE id = 'c_top0000001'",
+  ],
 }
 
 /** What a row is found by after all migrations, per table. */
@@ -224,7 +235,24 @@ describe('migrations', () => {
       .prepare('SELECT reply_count, descendant_count, reaction_count FROM comments WHERE id = ?1')
       .bind('c_top0000001')
       .first()
-    expect(top).toEqual({ reply_count: 1, descendant_count: 1, reaction_count: 2 })
+    // (descendant_count: 1 then; 0016 counts the chain seeded before it too, see below.)
+    expect(top).toEqual({ reply_count: 1, descendant_count: 3, reaction_count: 2 })
+
+    // 0016 recounted descendant_count on every row: published, not deleted, at every depth.
+    const { results: descendants } = await db
+      .prepare(
+        `SELECT id, descendant_count AS n FROM comments
+         WHERE id IN ('c_top0000001', 'c_reply00001') OR id LIKE 'c_chain%' ORDER BY id`
+      )
+      .all()
+    expect(descendants).toEqual([
+      { id: 'c_chain00001', n: 2 },
+      { id: 'c_chain00002', n: 1 },
+      { id: 'c_chain00003', n: 1 },
+      { id: 'c_chain00004', n: 0 },
+      { id: 'c_reply00001', n: 2 },
+      { id: 'c_top0000001', n: 3 },
+    ])
 
     // And migrated ballots behave like new ones.
     const changed = await castBallot(db, {
@@ -243,6 +271,7 @@ describe('migrations', () => {
 function isCounter(table: string, column: string): boolean {
   return (
     (table === 'threads' && column === 'comment_count') ||
+    (table === 'comments' && column === 'descendant_count') ||
     (table === 'polls' && column === 'voter_count') ||
     (table === 'poll_options' && column === 'vote_count')
   )

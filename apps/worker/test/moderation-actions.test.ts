@@ -312,6 +312,46 @@ describe('PUT …/badges', () => {
       ['comment.badges', { author: false }],
     ])
   })
+
+  const putBadges = (id: string, json: unknown) =>
+    admin(`${adminCommentPath(id)}/badges`, { method: 'PUT', json })
+
+  it('sets and clears the expert badge, leaving the author badge as it is', async () => {
+    const { key, comment } = await commentWithReply()
+    const set = async (json: Record<string, unknown>): Promise<string[]> =>
+      (await expectBody(await putBadges(comment.id, json), 200, AdminCommentSchema)).author.badges
+    expect(await set({ expert: true, reason: 'Migration researcher' })).toEqual(['expert'])
+    expect(findInTree((await getPage(key)).comments, comment.id)?.author.badges).toEqual(['expert'])
+    expect(await set({ author: true })).toEqual(['author', 'expert'])
+    expect(await set({ author: true, expert: true })).toEqual(['author', 'expert'])
+    expect(await set({ expert: false })).toEqual(['author'])
+    expect(await set({ author: false, expert: true })).toEqual(['expert'])
+    expect(findInTree((await getPage(key)).comments, comment.id)?.author.badges).toEqual(['expert'])
+    // Each change audited as it was made; a request that changes nothing leaves no entry.
+    const audit = await auditOf('comment', comment.id)
+    expect(audit.map((r) => [r.action, r.details])).toEqual([
+      ['comment.badges', { expert: true }],
+      ['comment.badges', { author: true }],
+      ['comment.badges', { expert: false }],
+      ['comment.badges', { author: false, expert: true }],
+    ])
+    expect(audit[0]!.reason).toBe('Migration researcher')
+  })
+
+  it('answers 400 invalid_input naming the body without a badge to set, or for a non-boolean', async () => {
+    const { comment } = await commentWithReply()
+    const none = await expectError(
+      await putBadges(comment.id, { reason: 'x' }),
+      400,
+      'invalid_input',
+      ['body']
+    )
+    expect(none.error.issues?.[0]?.message).toBe('must set author, expert or both')
+    await expectError(await putBadges(comment.id, { expert: 'yes' }), 400, 'invalid_input', [
+      'body.expert',
+    ])
+    expect(await auditOf('comment', comment.id)).toEqual([])
+  })
 })
 
 describe('GET …/comments/:comment', () => {

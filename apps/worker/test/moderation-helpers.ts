@@ -52,8 +52,8 @@ export async function statusOf(id: string): Promise<StoredStatus | undefined> {
 /**
  * Every counter of the site's comments and threads that differs from a recount of the rows:
  * threads.comment_count = published comments that are not deleted placeholders; reply_count =
- * published direct replies (placeholders included); descendant_count of a top-level comment =
- * its published replies at every depth (placeholders included). [] when all are exact.
+ * published direct replies (placeholders included); descendant_count of every comment = its
+ * published replies at every depth, deleted placeholders left out. [] when all are exact.
  */
 export async function counterMismatches(site = SITE): Promise<string[]> {
   const { results } = await env.DB.prepare(
@@ -67,9 +67,10 @@ export async function counterMismatches(site = SITE): Promise<string[]> {
      FROM comments p WHERE p.site_id = ?1
      UNION ALL
      SELECT 'descendant_count ' || p.id, p.descendant_count,
-       CASE WHEN p.parent_id IS NULL THEN (SELECT COUNT(*) FROM comments d
-         WHERE d.root_id = p.id AND d.parent_id IS NOT NULL AND d.status = 'published')
-       ELSE 0 END
+       (WITH RECURSIVE below(id) AS (SELECT id FROM comments WHERE parent_id = p.id
+           UNION ALL SELECT b.id FROM comments b JOIN below ON b.parent_id = below.id)
+         SELECT COUNT(*) FROM below JOIN comments d ON d.id = below.id
+         WHERE d.status = 'published' AND d.deleted_at IS NULL)
      FROM comments p WHERE p.site_id = ?1`
   )
     .bind(site)

@@ -108,6 +108,62 @@ describe('10,000 top-level comments, paged by 100 while new comments arrive', ()
   })
 })
 
+describe('10,000 top-level comments, paged while new comments and replies arrive', () => {
+  /**
+   * Pages through with limit 100; before each next page, posts a new top-level comment and two
+   * replies: one to an original comment the walk has not reached yet (its subtree and, in "top",
+   * its rank change) and one to the new comment. Runs after the walks above: the replies change
+   * the ranks those expect.
+   */
+  async function walkWhileOthersReply(sort: 'newest' | 'oldest') {
+    const expected = expectedOrder(sort, null)
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const query = { sort, limit: PAGE_SIZE_MAX, ...(cursor ? { cursor } : {}) }
+      const page = await getPage(THREAD, query)
+      seen.push(...page.comments.map((c) => c.id))
+      cursor = page.nextCursor
+      const ahead = expected[Math.min(seen.length + 50, expected.length - 1)]!
+      const { id } = await postComment(token, THREAD, { text: NEW_TEXT.en })
+      postedByWalks.add(id)
+      await postComment(token, THREAD, { text: 'A reply ahead', parentId: ahead })
+      await postComment(token, THREAD, { text: 'A reply to the new one', parentId: id })
+    } while (cursor)
+    return { expected, seen }
+  }
+
+  it.each(['newest', 'oldest'] as const)(
+    'sort %s returns every original comment exactly once, in order',
+    async (sort) => {
+      const { expected, seen } = await walkWhileOthersReply(sort)
+      expect(new Set(seen).size).toBe(seen.length)
+      const original = new Set(expected)
+      expect(seen.filter((id) => original.has(id))).toEqual(expected)
+      expect(seen.filter((id) => !original.has(id)).every((id) => postedByWalks.has(id))).toBe(true)
+    },
+    60_000
+  )
+})
+
+describe('the limit of "top" paging (docs/decisions/0005-top-sort-and-counters.md)', () => {
+  it('a reply can lift a comment the walk has not reached above the cursor: it is missed', async () => {
+    const thread = 'top-rerank'
+    const a = await postComment(token, thread, { text: 'A' })
+    const b = await postComment(token, thread, { text: 'B' })
+    const c = await postComment(token, thread, { text: 'C' })
+    const first = await getPage(thread, { sort: 'top', limit: 1 })
+    expect(first.comments.map((x) => x.id)).toEqual([c.id])
+    // A new top-level comment ranks by its creation time alone: above the cursor, never met.
+    const d = await postComment(token, thread, { text: 'D' })
+    await postComment(token, thread, { text: 'A reply', parentId: a.id })
+    const rest = await getPage(thread, { sort: 'top', limit: 10, cursor: first.nextCursor! })
+    expect(rest.comments.map((x) => x.id)).toEqual([b.id])
+    const again = await getPage(thread, { sort: 'top', limit: 10 })
+    expect(again.comments.map((x) => x.id)).toEqual([a.id, d.id, c.id, b.id])
+  })
+})
+
 describe('query plans', () => {
   const INDEXES: Record<PageRequest['sort'], Record<string, string>> = {
     newest: { all: 'comments_top_level', lang: 'comments_top_lang', stance: 'comments_top_stance' },

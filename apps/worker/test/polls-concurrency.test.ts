@@ -1,8 +1,23 @@
-import { PollSchema, DEFAULT_RATE_LIMITS, type AdminPoll } from '@parley/core'
+import {
+  DEFAULT_RATE_LIMITS,
+  ErrorBodySchema,
+  PollSchema,
+  type AdminPoll,
+  type Poll,
+} from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createSites } from './helpers.ts'
-import { countRows, createPoll, getPoll, readerToken, vote, withdraw } from './polls-helpers.ts'
+import { putSite } from '../src/db/sites.ts'
+import { api, createSites } from './helpers.ts'
+import {
+  countRows,
+  createPoll,
+  getPoll,
+  pollPath,
+  readerToken,
+  vote,
+  withdraw,
+} from './polls-helpers.ts'
 
 // Everything here runs against the real D1 of workerd, through the Worker's fetch handler, with
 // all requests in flight at once (Promise.all): the guarantees come from the database.
@@ -27,7 +42,18 @@ async function expectCountersMatchRows() {
   expect(drift.results).toEqual([])
 }
 
-beforeAll(createSites)
+/** A site whose vote rate limits are out of reach, so every request of a race reaches the write. */
+const UNLIMITED = 'race'
+const FAR = { max: 1_000_000, windowSeconds: 60 }
+
+beforeAll(async () => {
+  await createSites()
+  await putSite(env.DB, { id: UNLIMITED, name: 'Race', allowedOrigins: [] })
+  const votes = { reader: FAR, network: FAR, site: FAR }
+  await env.DB.prepare('UPDATE sites SET settings = json_patch(settings, ?2) WHERE id = ?1')
+    .bind(UNLIMITED, JSON.stringify({ rateLimits: { votes } }))
+    .run()
+})
 
 describe('1,000 different readers voting at once', () => {
   it('counts exactly 1,000 ballots, with counts and percentages that add up', async () => {
@@ -153,5 +179,110 @@ describe('one reader changing their vote concurrently', () => {
     const final = await getPoll(poll.id, token)
     expect(final.myChoices).toHaveLength(rows.ballots)
     await expectCountersMatchRows()
+  })
+})
+
+describe('one reader sending 50 votes at once, all of them reaching the ballot write', () => {
+  const unlimitedVote = (poll: string, optionIds: string[], token: string) =>
+    api(`${pollPath(poll, UNLIMITED)}/vote`, { method: 'PUT', token, json: { optionIds } })
+
+  const key = (choices: readonly string[]) => [...choices].sort().join()
+
+  /**
+   * 50 votes of one reader with mixed choices, all in flight at once. Each response is a 200
+   * showing its own choices (changes allowed) or the one ballot kept (locked), or 409 vote_locked;
+   * never a 429 (the limits are out of reach), never a 5xx.
+   */
+  async function race(poll: AdminPoll, sets: string[][]) {
+    const token = await readerToken(UNLIMITED)
+    const sent = Array.from({ length: 50 }, (_, i) => sets[i % sets.length]!)
+    const responses = await Promise.all(
+      sent.map((choices) => unlimitedVote(poll.id, choices, token))
+    )
+    const answers = await Promise.all(
+      responses.map(async (res) => ({ status: res.status, body: (await res.json()) as unknown }))
+    )
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([])
+    const final = PollSchema.parse(
+      await (await api(pollPath(poll.id, UNLIMITED), { token })).json()
+    )
+    expect(await countRows(poll.id, UNLIMITED)).toEqual({
+      ballots: 1,
+      votes: final.myChoices.length,
+      voter_count: 1,
+      counted_votes: final.myChoices.length,
+    })
+    expect(final).toMatchObject({ voted: true, results: { voters: 1 } })
+    expect(final.results!.totalVotes).toBe(final.myChoices.length)
+    await expectCountersMatchRows()
+    return { sent, answers, final }
+  }
+
+  /** Changes allowed: every request is a 200 and shows its own ballot; the last write stays. */
+  function expectAllWritten({ sent, answers, final }: Awaited<ReturnType<typeof race>>) {
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200))
+    for (const [i, { body }] of answers.entries()) {
+      expect(key((body as Poll).myChoices)).toBe(key(sent[i]!))
+    }
+    expect(sent.map(key)).toContain(key(final.myChoices))
+  }
+
+  /** Locked: the first ballot stays; its replays are 200s, every other choice 409 vote_locked. */
+  function expectFirstKept({ sent, answers, final }: Awaited<ReturnType<typeof race>>) {
+    const kept = key(final.myChoices)
+    expect(sent.map(key)).toContain(kept)
+    for (const [i, { status, body }] of answers.entries()) {
+      if (key(sent[i]!) === kept) {
+        expect(status).toBe(200)
+        expect(key(PollSchema.parse(body).myChoices)).toBe(kept)
+      } else {
+        expect(status).toBe(409)
+        expect(ErrorBodySchema.parse(body).error.code).toBe('vote_locked')
+      }
+    }
+  }
+
+  it('single choice, changes allowed: one ballot, holding one of the choices sent', async () => {
+    const poll = await createPoll(
+      { key: `race-${++seq}`, question: 'Q?', options: ['A', 'B', 'C'] },
+      UNLIMITED
+    )
+    const [a, b, c] = ids(poll)
+    expectAllWritten(await race(poll, [[a!], [b!], [c!]]))
+  })
+
+  it('single choice, locked: one ballot, the first write', async () => {
+    const poll = await createPoll(
+      { key: `race-${++seq}`, question: 'Q?', options: ['A', 'B', 'C'], allowVoteChange: false },
+      UNLIMITED
+    )
+    const [a, b, c] = ids(poll)
+    expectFirstKept(await race(poll, [[a!], [b!], [c!]]))
+  })
+
+  it('multiple choice, changes allowed: one ballot holding one of the sets sent', async () => {
+    const poll = await createPoll(
+      { key: `race-${++seq}`, question: 'Q?', options: ['A', 'B', 'C', 'D'], kind: 'multiple' },
+      UNLIMITED
+    )
+    const [a, b, c, d] = ids(poll)
+    expectAllWritten(await race(poll, [[a!], [b!, c!], [a!, b!, c!, d!], [d!, a!]]))
+  })
+
+  it('multiple choice, locked: one ballot, the first set written', async () => {
+    const poll = await createPoll(
+      {
+        key: `race-${++seq}`,
+        question: 'Q?',
+        options: ['A', 'B', 'C', 'D'],
+        kind: 'multiple',
+        maxChoices: 3,
+        allowVoteChange: false,
+      },
+      UNLIMITED
+    )
+    const [a, b, c, d] = ids(poll)
+    expectFirstKept(await race(poll, [[a!, b!], [c!], [b!, c!, d!], [d!]]))
   })
 })

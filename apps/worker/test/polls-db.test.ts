@@ -118,6 +118,62 @@ describe('castBallot', () => {
   })
 })
 
+describe('castBallot: 50 calls of one reader at once', () => {
+  const race = (poll: PollRow, reader: string, sets: number[][]) =>
+    Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        castBallot(db, {
+          pollId: poll.id,
+          readerId: reader,
+          optionIds: sets[i % sets.length]!,
+          now: Date.now(),
+        })
+      )
+    )
+
+  async function rowsOf(pollId: number) {
+    return db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM ballots WHERE poll_id = ?1) AS ballots,
+           (SELECT COUNT(*) FROM votes WHERE poll_id = ?1) AS votes,
+           (SELECT voter_count FROM polls WHERE id = ?1) AS voter_count,
+           (SELECT SUM(vote_count) FROM poll_options WHERE poll_id = ?1) AS counted_votes`
+      )
+      .bind(pollId)
+      .first()
+  }
+
+  it('writes exactly once on a locked poll: every other call reads back that ballot', async () => {
+    const { poll, options } = await newPoll({ allowVoteChange: false })
+    const [a, b, c] = options as [number, number, number]
+    const results = await race(poll, newReaderId(), [[a], [b, c], [a, b, c]])
+    const written = results.filter((r) => r.written)
+    expect(written).toHaveLength(1)
+    const kept = written[0]!.state!.myChoices.sort()
+    for (const r of results) expect(r.state!.myChoices.sort()).toEqual(kept)
+    expect(await rowsOf(poll.id)).toEqual({
+      ballots: 1,
+      votes: kept.length,
+      voter_count: 1,
+      counted_votes: kept.length,
+    })
+  })
+
+  it('writes every call while changes are allowed, each reading back its own ballot', async () => {
+    const { poll, options } = await newPoll()
+    const [a, b, c] = options as [number, number, number]
+    const sets = [[a], [b, c], [a, b, c]]
+    const results = await race(poll, newReaderId(), sets)
+    expect(results.every((r) => r.written)).toBe(true)
+    for (const [i, r] of results.entries()) {
+      expect(r.state!.myChoices.sort()).toEqual([...sets[i % 3]!].sort())
+    }
+    const rows = await rowsOf(poll.id)
+    expect(rows).toMatchObject({ ballots: 1, voter_count: 1 })
+    expect(rows!.votes).toBe(rows!.counted_votes)
+  })
+})
+
 describe('the database itself', () => {
   it('refuses a second ballot for the same reader and poll', async () => {
     const { poll } = await newPoll()
@@ -215,5 +271,24 @@ describe('reads', () => {
     )
     expect(adminList).toMatch(/polls_by_site/)
     expect(adminList).not.toMatch(/TEMP B-TREE/)
+    // The admin list of one thread (?thread=key): its polls by thread_id, newest first.
+    const threadList = await queryPlan(
+      `SELECT p.id FROM polls p WHERE p.site_id = ?1 AND p.id < ?2
+         AND p.thread_id = (SELECT id FROM threads WHERE site_id = ?1 AND key = ?3)
+       ORDER BY p.id DESC LIMIT 10`,
+      SITE,
+      99,
+      'a-thread'
+    )
+    expect(threadList).toMatch(/SEARCH p USING INDEX polls_by_thread/)
+    expect(threadList).not.toMatch(/SCAN|TEMP B-TREE/)
+    const unthreaded = await queryPlan(
+      `SELECT p.id FROM polls p WHERE p.site_id = ?1 AND p.id < ?2 AND p.thread_id IS NULL
+       ORDER BY p.id DESC LIMIT 10`,
+      SITE,
+      99
+    )
+    expect(unthreaded).toMatch(/polls_by_site/)
+    expect(unthreaded).not.toMatch(/TEMP B-TREE/)
   })
 })

@@ -1,4 +1,4 @@
-import { PollSchema, type AdminPoll } from '@parley/core'
+import { POLL_OPTIONS_MAX, PollSchema, VOTE_OPTION_IDS_MAX, type AdminPoll } from '@parley/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { api, createSites, expectBody, expectError, OTHER_SITE, SITE } from './helpers.ts'
 import {
@@ -50,6 +50,7 @@ describe('GET /v1/sites/:site/polls/:poll', () => {
       },
       resultsStatus: 'visible',
       myChoices: [],
+      voted: false,
       // Votes need no Turnstile token on this site (test/turnstile.test.ts for one that does).
       turnstile: null,
     })
@@ -152,6 +153,63 @@ describe('results visibility', () => {
     const created = await fresh({ resultsVisibility: 'after_vote' })
     await editPoll(created.id, { closeNow: true })
     expect((await getPoll(created.id)).resultsStatus).toBe('visible')
+  })
+})
+
+describe('Poll.voted', () => {
+  /** A reader whose ballot holds only B, which the publisher then hides (A and C stay). */
+  async function hiddenChoice(overrides: Parameters<typeof fresh>[0] = {}) {
+    const created = await fresh({ resultsVisibility: 'after_vote', ...overrides })
+    const [a, b, c] = ids(created)
+    const token = await readerToken()
+    expect((await vote(created.id, [b!], token)).status).toBe(200)
+    await editPoll(created.id, { options: [{ id: a }, { id: b, hidden: true }, { id: c }] })
+    return { created, token, a: a!, c: c! }
+  }
+
+  it('is false without a token or a ballot, true with one, false again once withdrawn', async () => {
+    const created = await fresh()
+    const token = await readerToken()
+    expect((await getPoll(created.id)).voted).toBe(false)
+    expect((await getPoll(created.id, token)).voted).toBe(false)
+    const voted = await expectBody(
+      await vote(created.id, [ids(created)[0]!], token),
+      200,
+      PollSchema
+    )
+    expect(voted.voted).toBe(true)
+    expect((await getPoll(created.id, token)).voted).toBe(true)
+    expect((await getPoll(created.id)).voted).toBe(false)
+    expect((await expectBody(await withdraw(created.id, token), 200, PollSchema)).voted).toBe(false)
+  })
+
+  it('stays true when every chosen option is hidden since, with no choices shown and results on an after_vote poll', async () => {
+    const { created, token } = await hiddenChoice()
+    const poll = await getPoll(created.id, token)
+    expect(poll).toMatchObject({ voted: true, myChoices: [], resultsStatus: 'visible' })
+    // The hidden option's vote is left out of what readers see, but the ballot counts as a voter.
+    expect(poll.results).toMatchObject({ totalVotes: 0, voters: 1 })
+    expect(await getPoll(created.id)).toMatchObject({ voted: false, results: null })
+  })
+
+  it('lets such a reader vote again while changes are allowed', async () => {
+    const { created, token, a } = await hiddenChoice()
+    const again = await expectBody(await vote(created.id, [a], token), 200, PollSchema)
+    expect(again).toMatchObject({ voted: true, myChoices: [a] })
+    expect((await countRows(created.id)).ballots).toBe(1)
+  })
+
+  it('refuses such a reader a new vote with 409 vote_locked on a locked poll', async () => {
+    const { created, token, a, c } = await hiddenChoice({ allowVoteChange: false })
+    await expectError(await vote(created.id, [a], token), 409, 'vote_locked')
+    await expectError(await vote(created.id, [c], token), 409, 'vote_locked')
+    expect(await getPoll(created.id, token)).toMatchObject({ voted: true, myChoices: [] })
+    expect(await countRows(created.id)).toEqual({
+      ballots: 1,
+      votes: 1,
+      voter_count: 1,
+      counted_votes: 1,
+    })
   })
 })
 
@@ -265,6 +323,29 @@ describe('PUT /v1/sites/:site/polls/:poll/vote', () => {
       'body.optionIds',
     ])
     expect((await countRows(single.id)).ballots).toBe(0)
+  })
+
+  it('answers 422 too_many_choices naming body.optionIds for more ids than any poll has, repeated ones included', async () => {
+    const labels = Array.from({ length: POLL_OPTIONS_MAX }, (_, i) => `Option ${i + 1}`)
+    const widest = await fresh({ kind: 'multiple', options: labels })
+    expect(widest.maxChoices).toBe(POLL_OPTIONS_MAX)
+    const token = await readerToken()
+    const [first] = ids(widest)
+    for (const optionIds of [
+      [...ids(widest), 'o_999999'],
+      Array<string>(POLL_OPTIONS_MAX + 1).fill(first!),
+      Array<string>(VOTE_OPTION_IDS_MAX).fill(first!),
+    ]) {
+      const res = await vote(widest.id, optionIds, token)
+      const body = await expectError(res, 422, 'too_many_choices', ['body.optionIds'])
+      expect(body.error.issues?.[0]?.message).toBe(
+        `must choose at most ${POLL_OPTIONS_MAX} options`
+      )
+    }
+    // Past VOTE_OPTION_IDS_MAX the body itself is refused, before reading the poll.
+    const huge = await vote(widest.id, Array<string>(VOTE_OPTION_IDS_MAX + 1).fill(first!), token)
+    await expectError(huge, 400, 'invalid_input', ['body.optionIds'])
+    expect((await countRows(widest.id)).ballots).toBe(0)
   })
 
   it('answers 422 invalid_option for unknown, foreign, hidden or repeated options', async () => {

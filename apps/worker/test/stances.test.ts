@@ -1,4 +1,11 @@
-import { CommentSchema, type AdminPoll, type Comment, type NewPoll } from '@parley/core'
+import {
+  CommentSchema,
+  ThreadSchema,
+  type AdminPoll,
+  type Comment,
+  type NewPoll,
+  type Thread,
+} from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { putSiteSettings } from '../src/db/settings.ts'
@@ -316,6 +323,55 @@ describe('GET thread: stances', () => {
     const thread = `stance-${++seq}`
     await postComment(await readerToken(), thread)
     expect((await getThread(thread)).stances).toBeNull()
+  })
+})
+
+describe("GET thread: stance counts follow the poll's results visibility", () => {
+  /** The thread as one caller sees it: anonymous without a token. */
+  async function threadAs(thread: string, token?: string): Promise<Thread> {
+    const res = await api(`/v1/sites/${SITE}/threads/${encodeURIComponent(thread)}`, { token })
+    return expectBody(res, 200, ThreadSchema)
+  }
+
+  /** A debate with a Yes comment and a No comment, their authors' badges shown. */
+  async function argued(resultsVisibility: NewPoll['resultsVisibility']) {
+    const d = await debate({ resultsVisibility })
+    const yesToken = await voter(d.poll, d.yes)
+    const yesComment = await postComment(yesToken, d.thread)
+    await postComment(await voter(d.poll, d.no), d.thread)
+    return { ...d, yesToken, yesComment }
+  }
+
+  it('withholds them on an after_vote poll until the caller votes; badges stay', async () => {
+    const { thread, poll, yes, no, unsure, yesToken, yesComment } = await argued('after_vote')
+    const counts = { [yes]: 1, [no]: 1, [unsure]: 0, none: 0 }
+    expect((await threadAs(thread)).stances).toEqual({ poll: poll.id, counts: null })
+    const undecided = await readerToken()
+    expect((await threadAs(thread, undecided)).stances).toEqual({ poll: poll.id, counts: null })
+    expect((await threadAs(thread, yesToken)).stances).toEqual({ poll: poll.id, counts })
+    // A badge is its author's own statement, not an aggregate: it shows to everyone.
+    const [listed] = (await getPage(thread, { sort: 'oldest' })).comments
+    expect(listed!.id).toBe(yesComment.id)
+    expect(listed!.stance).toEqual(yesComment.stance)
+    expect((await vote(poll.id, [unsure], undecided)).status).toBe(200)
+    expect((await threadAs(thread, undecided)).stances).toEqual({ poll: poll.id, counts })
+  })
+
+  it('withholds them on an after_close poll from voters too, and shows them to all once closed', async () => {
+    const { thread, poll, yes, no, unsure, yesToken } = await argued('after_close')
+    expect((await threadAs(thread)).stances).toEqual({ poll: poll.id, counts: null })
+    expect((await threadAs(thread, yesToken)).stances).toEqual({ poll: poll.id, counts: null })
+    await editPoll(poll.id, { closeNow: true })
+    const counts = { [yes]: 1, [no]: 1, [unsure]: 0, none: 0 }
+    expect((await threadAs(thread)).stances).toEqual({ poll: poll.id, counts })
+    expect((await threadAs(thread, yesToken)).stances).toEqual({ poll: poll.id, counts })
+  })
+
+  it('shows them to everyone on an always poll', async () => {
+    const { thread, poll, yes, no, unsure } = await argued('always')
+    const counts = { [yes]: 1, [no]: 1, [unsure]: 0, none: 0 }
+    expect((await threadAs(thread)).stances).toEqual({ poll: poll.id, counts })
+    expect((await threadAs(thread, await readerToken())).stances).toEqual({ poll: poll.id, counts })
   })
 })
 

@@ -154,7 +154,10 @@ export const CommentSchema: z.ZodType<Comment> = z
         "The author's vote in the thread's stance poll when they posted; null if they had not voted, chose not to show it, or the site hides stances",
     }),
     replyCount: z.int().nonnegative().meta({ description: 'Direct replies' }),
-    descendantCount: z.int().nonnegative().meta({ description: 'Replies at every depth below' }),
+    descendantCount: z.int().nonnegative().meta({
+      description:
+        'Published replies at every depth below; deleted placeholders and replies hidden by moderation are not counted',
+    }),
     status: z.enum(COMMENT_STATUSES).meta({
       description:
         'published; pending: held for review, seen only by its author ("awaiting review"); removed: removed by a moderator, shown as a tombstone (text and html are "" except for the author)',
@@ -175,23 +178,37 @@ export const CommentSchema: z.ZodType<Comment> = z
   })
   .meta({ id: 'Comment' })
 
-/** Trims and normalises first, so "   " fails the length check with a clear message. */
+/**
+ * Trims and normalises first (text.ts), so "   " fails the length check with a clear message.
+ * Lengths are counted in UTF-16 code units, as HTML maxlength and String.length count them, so the
+ * widget's form and the API agree: an emoji outside the Basic Multilingual Plane counts 2. zod's
+ * max() counts code points, so the refinement decides and max() only states the limit in the
+ * JSON Schema (it never fails where the refinement passed). The first cap only bounds the work of
+ * cleaning a huge input.
+ */
 function cleanedString(clean: (s: string) => string, min: number, max: number) {
+  const tooLong = `must be at most ${max} characters`
   return z
     .string()
-    .max(max * 4, `must be at most ${max} characters`)
+    .max(max * 4, tooLong)
     .transform(clean)
-    .pipe(z.string().min(min, 'must not be empty').max(max, `must be at most ${max} characters`))
+    .pipe(
+      z
+        .string()
+        .min(min, 'must not be empty')
+        .refine((s) => s.length <= max, { message: tooLong, abort: true })
+        .max(max, tooLong)
+    )
 }
 
 export const NewCommentSchema = z
   .object({
     authorName: cleanedString(cleanName, DISPLAY_NAME_MIN, DISPLAY_NAME_MAX).meta({
-      description: `Display name, ${DISPLAY_NAME_MIN}–${DISPLAY_NAME_MAX} characters after trimming`,
+      description: `Display name, ${DISPLAY_NAME_MIN}–${DISPLAY_NAME_MAX} characters (UTF-16 code units, as HTML maxlength counts) after NFC normalisation, removal of control and invisible characters and trimming`,
       example: 'Elga',
     }),
     text: cleanedString(cleanText, COMMENT_TEXT_MIN, COMMENT_TEXT_MAX).meta({
-      description: `Comment text, ${COMMENT_TEXT_MIN}–${COMMENT_TEXT_MAX} characters after trimming`,
+      description: `Comment text, ${COMMENT_TEXT_MIN}–${COMMENT_TEXT_MAX} characters (UTF-16 code units, as HTML maxlength counts) after NFC normalisation, removal of control and invisible characters and trimming`,
     }),
     parentId: CommentIdSchema.nullish().meta({ description: 'The comment this one replies to' }),
     showStance: z.boolean().default(true).meta({
@@ -257,7 +274,7 @@ export const ReplyPageSchema = z
 export const EditCommentSchema = z
   .object({
     text: cleanedString(cleanText, COMMENT_TEXT_MIN, COMMENT_TEXT_MAX).meta({
-      description: `The new text, ${COMMENT_TEXT_MIN}–${COMMENT_TEXT_MAX} characters after trimming`,
+      description: `The new text, with the rules of NewComment.text: ${COMMENT_TEXT_MIN}–${COMMENT_TEXT_MAX} characters (UTF-16 code units) after cleaning and trimming`,
     }),
   })
   .meta({ id: 'EditComment' })

@@ -94,6 +94,29 @@ export const DEFAULT_RATE_LIMITS = {
     site: { max: 500, windowSeconds: 3600 },
   },
 } as const
+
+type RateLimitActions = typeof DEFAULT_RATE_LIMITS
+type Action = keyof RateLimitActions
+
+/**
+ * DEFAULT_RATE_LIMITS with every limit but those of `keep` out of reach (a million a minute), for
+ * load benchmarks and end-to-end suites: all their requests come from one network, often with one
+ * reader, so the defaults would answer 429 halfway through. The limits themselves are proven by
+ * the Worker's tests.
+ */
+export function rateLimitsOutOfReach(keep: Action[] = []): {
+  [A in Action]: { [S in keyof RateLimitActions[A]]: { max: number; windowSeconds: number } }
+} {
+  const wide = { max: 1_000_000, windowSeconds: 60 }
+  const entries = Object.entries(DEFAULT_RATE_LIMITS).map(([action, subjects]) => [
+    action,
+    keep.includes(action as Action)
+      ? subjects
+      : Object.fromEntries(Object.keys(subjects).map((subject) => [subject, wide])),
+  ])
+  return Object.fromEntries(entries) as ReturnType<typeof rateLimitsOutOfReach>
+}
+
 /** Longest Cloudflare Turnstile token accepted. */
 export const TURNSTILE_TOKEN_MAX = 2048
 /** Longest honeypot value accepted (anything but "" marks a bot). */

@@ -221,10 +221,23 @@ export const PinCommentSchema = z
 
 export const CommentBadgesSchema = z
   .object({
-    author: z.boolean().meta({ description: 'The "author of the article" badge' }),
+    author: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Set (true) or clear (false) the "author of the article" badge' }),
+    expert: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Set (true) or clear (false) the "expert" badge' }),
     reason: note('Why, for the audit log').optional(),
   })
-  .meta({ id: 'CommentBadges' })
+  .refine((b) => b.author !== undefined || b.expert !== undefined, {
+    message: 'must set author, expert or both',
+  })
+  .meta({
+    id: 'CommentBadges',
+    description: 'The badges to set or clear, at least one; those left out stay as they are',
+  })
 
 export type AdminComment = z.infer<typeof AdminCommentSchema>
 export type AdminCommentDetail = z.infer<typeof AdminCommentDetailSchema>

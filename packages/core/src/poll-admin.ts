@@ -137,6 +137,9 @@ export const AdminPollSchema = z
 
 export const AdminPollPageSchema = newestFirstPage('polls', AdminPollSchema, 'AdminPollPage')
 
+/** The `thread` filter of the admin poll list that picks the polls without a thread. */
+export const POLL_THREAD_NONE = 'none'
+
 export const AdminPollListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
   cursor: z
@@ -144,6 +147,10 @@ export const AdminPollListQuerySchema = z.object({
     .regex(/^[1-9][0-9]{0,15}$/, 'is not a cursor')
     .optional()
     .meta({ description: 'nextCursor of the previous page' }),
+  thread: ThreadKeySchema.optional().meta({
+    description: `Only the polls shown with this thread; \`${POLL_THREAD_NONE}\`: only polls on their own, without a thread (so a thread keyed "${POLL_THREAD_NONE}" cannot be picked out)`,
+    example: 'europe-trafficking',
+  }),
 })
 
 export const PollExportQuerySchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { percentages, pollStatus, resultsStatus, VoteSchema } from './poll.ts'
+import { percentages, pollStatus, resultsStatus, VOTE_OPTION_IDS_MAX, VoteSchema } from './poll.ts'
 
 describe('percentages', () => {
   it('sums to 100 by largest remainder', () => {
@@ -51,12 +51,16 @@ describe('VoteSchema', () => {
   it('takes one or more option ids', () => {
     expect(VoteSchema.parse({ optionIds: ['o_1', 'o_2'] })).toEqual({ optionIds: ['o_1', 'o_2'] })
   })
+  it('leaves more ids than any poll allows, and repeated ones, to the poll to refuse', () => {
+    const optionIds = Array.from({ length: VOTE_OPTION_IDS_MAX }, (_, i) => `o_${i % 11}`)
+    expect(VoteSchema.parse({ optionIds })).toEqual({ optionIds })
+  })
   it.each([
     {},
     { optionIds: [] },
     { optionIds: ['1'] },
     { optionId: 'o_1' },
-    { optionIds: Array(11).fill('o_1') },
+    { optionIds: Array(VOTE_OPTION_IDS_MAX + 1).fill('o_1') },
   ])('refuses %j', (body) => {
     expect(VoteSchema.safeParse(body).success).toBe(false)
   })

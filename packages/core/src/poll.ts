@@ -103,21 +103,32 @@ export const PollSchema = z
     resultsStatus: ResultsStatusSchema,
     myChoices: z.array(OptionIdSchema).meta({
       description:
-        "The calling reader's chosen options; [] without a reader token or before voting",
+        "The calling reader's chosen options that are still shown; [] without a reader token or before voting",
+    }),
+    voted: z.boolean().meta({
+      description:
+        'Whether the calling reader holds a ballot, also when every option of it was hidden since',
     }),
     // Optional: a poll inside Thread.polls leaves it out (Thread.turnstile says it there).
     turnstile: PollTurnstileSchema.optional(),
   })
   .meta({ id: 'Poll' })
 
+/**
+ * The most option ids a vote body may list: only a bound on the body's size, far above any
+ * poll's maxChoices (at most POLL_OPTIONS_MAX). Up to it, the poll itself judges the list, so
+ * "too many" is the same 422 too_many_choices naming body.optionIds whatever the count.
+ */
+export const VOTE_OPTION_IDS_MAX = 100
+
 export const VoteSchema = z
   .object({
     optionIds: z
       .array(OptionIdSchema)
       .min(1, 'must choose at least one option')
-      .max(POLL_OPTIONS_MAX, `must choose at most ${POLL_OPTIONS_MAX} options`)
+      .max(VOTE_OPTION_IDS_MAX, `must list at most ${VOTE_OPTION_IDS_MAX} option ids`)
       .meta({
-        description: 'The chosen options: exactly one for a single-choice poll, at most maxChoices',
+        description: `The chosen options, each once: exactly one for a single-choice poll, at most maxChoices (at most ${POLL_OPTIONS_MAX}). More than the poll allows is 422 too_many_choices; an unknown, hidden or repeated option 422 invalid_option`,
       }),
     turnstileToken: TurnstileTokenSchema.optional(),
   })

@@ -20,10 +20,14 @@ export const ThreadSchema = z
     stances: z
       .object({
         poll: PollKeySchema,
-        counts: z.record(z.string(), z.int().nonnegative()).meta({
-          description: 'Option id (or "none") → top-level comments with that stance',
-          example: { o_1: 12, o_2: 4, none: 7 },
-        }),
+        counts: z
+          .record(z.string(), z.int().nonnegative())
+          .meta({
+            description:
+              'Option id (or "none") → top-level comments with that stance; null while the stance poll withholds its results from the caller (they would tell how people voted)',
+            example: { o_1: 12, o_2: 4, none: 7 },
+          })
+          .nullable(),
       })
       .nullable()
       .meta({

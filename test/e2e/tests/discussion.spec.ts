@@ -96,7 +96,7 @@ test.describe('replies', () => {
     await check()
   })
 
-  test('replies collapse and expand, with the reply count on the toggle', async ({
+  test('replies collapse and expand, with the reply count on the toggle either way', async ({
     page,
     request,
   }) => {
@@ -114,8 +114,8 @@ test.describe('replies', () => {
     await open(page, thread)
 
     const amina = article(page, 'Amina')
-    const toggle = own(amina, 'button', /^(Hide replies|Show \d+ repl(y|ies))$/)
-    await expect(toggle).toHaveAccessibleName('Hide replies')
+    const toggle = own(amina, 'button', /^(Hide|Show) \d+ repl(y|ies)$/)
+    await expect(toggle).toHaveAccessibleName('Hide 3 replies')
     await expect(toggle).toHaveAttribute('aria-expanded', 'true')
     await expect(article(page, 'Bram')).toBeVisible()
 
@@ -127,11 +127,12 @@ test.describe('replies', () => {
     await expect(article(page, 'Dario')).toBeHidden()
 
     await toggle.click()
-    await expect(toggle).toHaveAccessibleName('Hide replies')
+    await expect(toggle).toHaveAccessibleName('Hide 3 replies')
     await expect(article(page, 'Dario')).toBeVisible()
 
     // A reply's own toggle counts its direct replies.
-    const bramToggle = own(article(page, 'Bram'), 'button', /^(Hide replies|Show \d+ repl(y|ies))$/)
+    const bramToggle = own(article(page, 'Bram'), 'button', /^(Hide|Show) \d+ repl(y|ies)$/)
+    await expect(bramToggle).toHaveAccessibleName('Hide 1 reply')
     await bramToggle.click()
     await expect(bramToggle).toHaveAccessibleName('Show 1 reply')
     await expect(article(page, 'Dario')).toBeHidden()
@@ -149,30 +150,46 @@ test.describe('large threads', () => {
     const other = await api.reader()
     const top = await api.post(other, thread, { authorName: 'Amina', text: 'A popular comment.' })
     const total = REPLIES_INLINE_MAX + 3
+    const ids: string[] = []
     for (let i = 1; i <= total; i++) {
       const name = `Replier ${String(i).padStart(2, '0')}`
-      await api.post(other, thread, { authorName: name, text: `Reply ${i}.`, parentId: top.id })
+      const reply = await api.post(other, thread, {
+        authorName: name,
+        text: `Reply ${i}.`,
+        parentId: top.id,
+      })
+      ids.push(reply.id)
     }
+    // Newer than the inline replies: it does not come with the page, below the first of them.
+    await api.post(other, thread, { authorName: 'Nadia', text: 'Late.', parentId: ids[0] })
     await open(page, thread)
 
     const amina = article(page, 'Amina')
     const replies = amina.getByRole('article')
     await expect(replies).toHaveCount(REPLIES_INLINE_MAX)
+    // The first reply shows its reply count, and loads that reply when shown.
+    const first = own(article(page, 'Replier 01'), 'button', /^(Hide|Show) \d+ repl(y|ies)$/)
+    await expect(first).toHaveAccessibleName('Show 1 reply')
+    await expect(first).toHaveAttribute('aria-expanded', 'false')
+    await first.click()
+    await expect(article(page, 'Nadia')).toBeVisible()
+    await expect(first).toHaveAccessibleName('Hide 1 reply')
+    await expect(first).toHaveAttribute('aria-expanded', 'true')
     const more = own(amina, 'button', /^Show \d+ more repl(y|ies)$/)
     await expect(more).toHaveAccessibleName('Show 3 more replies')
     await more.click()
-    await expect(replies).toHaveCount(total)
+    await expect(replies).toHaveCount(total + 1)
     await expect(more).toHaveCount(0)
     // Oldest first, each once.
     const names = (await replies.getByRole('heading', { level: 3 }).allTextContents()).map((n) =>
       n.trim()
     )
-    expect(names.map((n) => /Replier \d+/.exec(n)?.[0])).toEqual(
+    expect(names.flatMap((n) => /Replier \d+/.exec(n) ?? [])).toEqual(
       Array.from({ length: total }, (_, i) => `Replier ${String(i + 1).padStart(2, '0')}`)
     )
-    await expect(
-      own(amina, 'button', /^(Hide replies|Show \d+ repl(y|ies))$/)
-    ).toHaveAccessibleName('Hide replies')
+    await expect(own(amina, 'button', /^(Hide|Show) \d+ repl(y|ies)$/)).toHaveAccessibleName(
+      `Hide ${total + 1} replies`
+    )
   })
 
   test('"Load more comments" neither repeats nor skips while new comments arrive', async ({

@@ -1,7 +1,8 @@
 import { expect, test, type Page, type Response } from '@playwright/test'
-import { Api } from '../api.ts'
-import { axeViolations } from '../fixtures.ts'
+import { Api, SITE } from '../api.ts'
+import { axeViolations, E2E_ORIGIN } from '../fixtures.ts'
 import {
+  E2E_ADMIN_TOKEN,
   expectResults,
   freshPollKey,
   optionIds,
@@ -340,3 +341,65 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await axeViolations(page), 'a closed poll').toEqual([])
   })
 }
+
+test.describe('several polls, and a ballot of hidden options', () => {
+  test('one embed shows the polls of data-poll in that order, each voted on by itself', async ({
+    page,
+    request,
+  }) => {
+    const polls = new Polls(request)
+    const [first, second] = [freshPollKey('first'), freshPollKey('second')]
+    await polls.create({ key: first, question: 'First question?', options: ['A', 'B'] })
+    await polls.create({ key: second, question: 'Second question?', options: ['C', 'D'] })
+    await page.goto(pollPage(`${second} ${first}`))
+    await expect(page.locator('parley-poll legend')).toHaveText([
+      'Second question?',
+      'First question?',
+    ])
+    await pollForm(page, 'First question?').getByRole('radio', { name: 'A', exact: true }).check()
+    await page
+      .locator('parley-poll')
+      .nth(1)
+      .getByRole('button', { name: 'Vote', exact: true })
+      .click()
+    await expectResults(
+      page,
+      'First question?',
+      ['A Your vote 100% 1 vote', 'B 0% 0 votes'],
+      '1 vote'
+    )
+    await expect(pollForm(page, 'Second question?').getByRole('radio')).toHaveCount(2)
+  })
+
+  test('a reader whose chosen option was hidden has still voted: no form on a locked poll', async ({
+    page,
+    request,
+  }) => {
+    const polls = new Polls(request)
+    const key = freshPollKey('hidden-ballot')
+    const ids = optionIds(
+      await polls.create({ key, question: QUESTION, options: OPTIONS, allowVoteChange: false })
+    )
+    await openPoll(page, key)
+    await pollForm(page, QUESTION).getByRole('radio', { name: 'Yes', exact: true }).check()
+    await voteButton(page).click()
+    await expect(page.getByText('Votes in this poll are final.')).toBeVisible()
+
+    // The publisher hides the option this reader chose.
+    const res = await request.patch(`${E2E_ORIGIN}/v1/admin/sites/${SITE}/polls/${key}`, {
+      data: {
+        options: [{ id: ids.Yes!, hidden: true }, { id: ids.No! }, { id: ids['Not sure']! }],
+      },
+      headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+    })
+    expect(res.status()).toBe(200)
+    await page.reload()
+    const results = pollResults(page, QUESTION)
+    await expect(results).toBeVisible()
+    await expect(results.getByRole('listitem')).toHaveCount(2)
+    await expect(results).not.toContainText('Your vote')
+    await expect(page.getByText('Votes in this poll are final.')).toBeVisible()
+    await expect(page.getByRole('radio')).toHaveCount(0)
+    await expect(voteButton(page)).toHaveCount(0)
+  })
+})

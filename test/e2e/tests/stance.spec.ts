@@ -236,7 +236,8 @@ test('the demo debate: its seeded stances are counted, filtered and balanced', a
   const demo = 'europe-human-trafficking'
   const thread = await api.thread(demo)
   const poll = thread.polls.find((p) => p.id === thread.stances?.poll)!
-  const counts = thread.stances!.counts
+  // The demo's stance poll shows its results to everyone, so the counts are there.
+  const counts = thread.stances!.counts!
   await page.goto('/')
   await waitForWidget(page)
   await expect(stanceSelect(page).locator('option')).toHaveText([
@@ -262,6 +263,45 @@ test('the demo debate: its seeded stances are counted, filtered and balanced', a
     Math.min(counts[no.id] ?? 0, 20)
   )
   for (const entry of await topLevel(page)) expect(entry).toMatch(/\| Voted: No$/)
+})
+
+test('the stance filter shows no counts while the stance poll withholds its results', async ({
+  page,
+  request,
+}) => {
+  const api = new Api(request)
+  const polls = new Polls(request)
+  const thread = freshThread('withheld')
+  const key = freshPollKey('withheld')
+  const poll = { key, question: QUESTION, options: OPTIONS, thread }
+  const ids = optionIds(await polls.create({ ...poll, resultsVisibility: 'after_vote' }))
+  await seed(api, polls, { thread, key, ids }, [
+    ['Amina', 'Yes'],
+    ['Bram', null],
+  ])
+  await open(page, thread, key)
+  const options = stanceSelect(page).locator('option')
+  // Comments per side would tell how people voted before this reader may see the results.
+  await expect(options).toHaveText([
+    'All stances',
+    'Voted Yes',
+    'Voted No',
+    'Voted Not sure',
+    'No vote shown',
+  ])
+  // The badges stay: their authors chose to show them.
+  await expect.poll(() => topLevel(page)).toEqual(['Bram', 'Amina | Voted: Yes'])
+
+  await voteInPage(page, 'No')
+  await page.reload()
+  await waitForWidget(page)
+  await expect(options).toHaveText([
+    'All stances',
+    'Voted Yes (1)',
+    'Voted No (0)',
+    'Voted Not sure (0)',
+    'No vote shown (1)',
+  ])
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -147,7 +147,10 @@ export class SiteApi {
     return this.#call('PUT', ADMIN_ROUTES.thread, { thread }, { body })
   }
 
-  polls(query: { cursor?: string | null; limit?: number } = {}): Promise<AdminPollPage> {
+  /** The site's polls, newest first; `thread` narrows them to one thread's, 'none' to lone ones. */
+  polls(
+    query: { cursor?: string | null; limit?: number; thread?: string } = {}
+  ): Promise<AdminPollPage> {
     return this.#call('GET', ADMIN_ROUTES.polls, {}, { query })
   }
 
@@ -161,6 +164,16 @@ export class SiteApi {
 
   deleteOption(poll: string, option: string): Promise<AdminPoll> {
     return this.#call('DELETE', ADMIN_ROUTES.pollOption, { poll, option })
+  }
+
+  /** A poll's results as a file (CSV or JSON) and its name. */
+  exportPoll(poll: string, format: 'csv' | 'json'): Promise<{ blob: Blob; name: string }> {
+    return this.transport.file(
+      ADMIN_ROUTES.pollExport,
+      { site: this.site, poll },
+      `${poll}.${format}`,
+      { query: { format } }
+    )
   }
 
   // The audit log (moderator)

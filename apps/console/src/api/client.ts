@@ -80,12 +80,40 @@ export class AdminTransport {
     params: Record<string, string>,
     options: CallOptions = {}
   ): Promise<T> {
+    const res = await this.#send(method, template, params, options)
+    const body = parse(await res.text().catch(() => ''))
+    if (!res.ok) throw errorOf(res.status, body)
+    return body as T
+  }
+
+  /**
+   * Downloads a file (an export): a link cannot carry the bearer key, so the page fetches it and
+   * saves the Blob. The name comes from Content-Disposition, else `fallback`.
+   */
+  async file(
+    template: string,
+    params: Record<string, string>,
+    fallback: string,
+    options: CallOptions = {}
+  ): Promise<{ blob: Blob; name: string }> {
+    const res = await this.#send('GET', template, params, options)
+    if (!res.ok) throw errorOf(res.status, parse(await res.text().catch(() => '')))
+    const disposition = res.headers.get('content-disposition') ?? ''
+    const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback
+    return { blob: await res.blob(), name }
+  }
+
+  async #send(
+    method: string,
+    template: string,
+    params: Record<string, string>,
+    options: CallOptions
+  ): Promise<Response> {
     const headers: Record<string, string> = {}
     if (this.key) headers.authorization = `Bearer ${this.key}`
     if (options.body !== undefined) headers['content-type'] = 'application/json'
-    let res: Response
     try {
-      res = await fetch(`${this.origin}${withQuery(fillRoute(template, params), options.query)}`, {
+      return await fetch(`${this.origin}${withQuery(fillRoute(template, params), options.query)}`, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -97,21 +125,23 @@ export class AdminTransport {
       if (options.signal?.aborted) throw e
       throw new AdminApiError('unavailable', 'The API could not be reached', 0)
     }
-    const text = await res.text().catch(() => '')
-    let body: unknown
-    try {
-      body = text ? JSON.parse(text) : null
-    } catch {
-      body = null // not JSON: a proxy's error page, say
-    }
-    if (!res.ok) {
-      const error = (body as ErrorBody | null)?.error
-      if (error && typeof error.code === 'string') {
-        throw new AdminApiError(error.code, error.message, res.status, error.issues ?? [])
-      }
-      const code = STATUS_CODES[res.status] ?? (res.status >= 500 ? 'unavailable' : 'internal')
-      throw new AdminApiError(code, `The API answered ${res.status}`, res.status)
-    }
-    return body as T
   }
+}
+
+function parse(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null
+  } catch {
+    return null // not JSON: a proxy's error page, say
+  }
+}
+
+/** The error of a failed answer: its envelope, or one named after the status. */
+function errorOf(status: number, body: unknown): AdminApiError {
+  const error = (body as ErrorBody | null)?.error
+  if (error && typeof error.code === 'string') {
+    return new AdminApiError(error.code, error.message, status, error.issues ?? [])
+  }
+  const code = STATUS_CODES[status] ?? (status >= 500 ? 'unavailable' : 'internal')
+  return new AdminApiError(code, `The API answered ${status}`, status)
 }

@@ -121,7 +121,8 @@ describe('<parley-console>', () => {
     expect(nav(admin)).toContain('API keys')
     expect(nav(admin)).toContain('Site settings')
     expect(nav(admin)).toContain('Privacy')
-    expect(nav(admin)).toHaveLength(11)
+    expect(nav(admin)).toContain('Polls')
+    expect(nav(admin)).toHaveLength(12)
   })
 
   it('routes by the hash, marks the current link and moves the focus to the heading', async () => {

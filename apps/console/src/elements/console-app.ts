@@ -22,6 +22,7 @@ export const VIEW_INFO: Record<ViewName, ViewInfo> = {
   questions: { title: 'Expert questions', tag: 'parley-questions-view', role: 'moderator' },
   experts: { title: 'Experts', tag: 'parley-experts-view', role: 'admin' },
   threads: { title: 'Threads and polls', tag: 'parley-threads-view', role: 'admin' },
+  polls: { title: 'Polls', tag: 'parley-polls-view', role: 'admin' },
   settings: { title: 'Site settings', tag: 'parley-settings-view', role: 'admin' },
   keys: { title: 'API keys', tag: 'parley-keys-view', role: 'admin' },
   privacy: { title: 'Privacy', tag: 'parley-privacy-view', role: 'admin' },

@@ -1,5 +1,5 @@
 // Parts several views share: ban fields, removal reasons and statements of reasons, list tabs,
-// the pager, copying.
+// the pager, copying, radio choices.
 import { REMOVAL_REASONS, STATEMENT_MAX, type RemovalReason } from '@parley/core/limits'
 import { html } from 'lit'
 
@@ -138,4 +138,30 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/**
+ * Native radio buttons named `name`, one per [value, label], the one equal to `current` checked;
+ * `choose` hears a change at once, for forms that show or hide fields by the choice.
+ */
+export function radioChecks<V extends string>(
+  name: string,
+  choices: readonly (readonly [V, string])[],
+  current: V,
+  choose: (value: V) => void
+) {
+  return choices.map(
+    ([value, label]) =>
+      html`<div class="check">
+        <input
+          type="radio"
+          id=${`${name}-${value}`}
+          name=${name}
+          value=${value}
+          .checked=${current === value}
+          @change=${() => choose(value)}
+        />
+        <label for=${`${name}-${value}`}>${label}</label>
+      </div>`
+  )
 }

@@ -1,4 +1,4 @@
-// The poll forms of the threads view: create a poll for a thread, edit one.
+// The poll forms of the threads and polls views: create a poll, edit one.
 import type { AdminPoll, EditPoll, NewPoll } from '@parley/core'
 import { POLL_OPTION_LABEL_MAX, POLL_QUESTION_MAX } from '@parley/core/limits'
 import { html } from 'lit'
@@ -131,7 +131,8 @@ function settingsOf(values: Record<string, string>) {
   } as const
 }
 
-export function newPollFields() {
+/** The create form's fields; with `withThread`, a field for the poll's thread (optional). */
+export function newPollFields(withThread = false) {
   return html`<div class="field">
       <label for="new-poll-key">Key</label>
       <span class="hint" id="new-poll-key-hint"
@@ -151,10 +152,29 @@ export function newPollFields() {
     <div class="field">
       <label for="new-poll-options">Options, one per line</label>
       <textarea id="new-poll-options" name="options" required rows="4"></textarea>
-    </div>`
+    </div>
+    ${withThread ? threadField('new-poll', null) : ''}`
 }
 
-export function newPollOf(values: Record<string, string>, thread: string): NewPoll {
+/** The poll's thread, by key; empty for a poll on its own. */
+export function threadField(prefix: string, thread: string | null) {
+  return html`<div class="field">
+    <label for=${`${prefix}-thread`}>Thread (optional)</label>
+    <span class="hint" id=${`${prefix}-thread-hint`}
+      >The thread key to show the poll with; empty for a poll on its own</span
+    >
+    <input
+      id=${`${prefix}-thread`}
+      name="thread"
+      type="text"
+      maxlength="200"
+      aria-describedby=${`${prefix}-thread-hint`}
+      .value=${thread ?? ''}
+    />
+  </div>`
+}
+
+export function newPollOf(values: Record<string, string>, thread: string | null): NewPoll {
   return {
     key: values.key ?? '',
     ...settingsOf(values),
@@ -212,12 +232,25 @@ export function editOptionsFields(poll: AdminPoll, onDelete: (option: string) =>
   </fieldset>`
 }
 
+/**
+ * The edit of a submitted edit form. The maximum is sent only when the publisher changed it: the
+ * API lowers it itself when hidden options leave fewer visible, whereas sending the old one
+ * back would be refused (above the visible options: 400; lowering it once there are votes: 409).
+ * With a `thread` field (the polls view), a changed thread moves the poll.
+ */
 export function editPollOf(values: Record<string, string>, poll: AdminPoll): EditPoll {
+  const { maxChoices, ...settings } = settingsOf(values)
+  const thread = 'thread' in values ? values.thread || null : poll.thread
   const options: NonNullable<EditPoll['options']> = poll.options.map((o) => ({
     id: o.id,
     label: values[`label:${o.id}`] ?? o.label,
     hidden: values[`hidden:${o.id}`] === 'on',
   }))
   for (const label of lines(values.newOptions ?? '')) options.push({ label, hidden: false })
-  return { ...settingsOf(values), options }
+  return {
+    ...settings,
+    ...(maxChoices !== undefined && maxChoices !== poll.maxChoices && { maxChoices }),
+    ...(thread !== poll.thread && { thread }),
+    options,
+  }
 }

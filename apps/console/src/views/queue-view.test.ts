@@ -207,6 +207,39 @@ describe('<parley-queue-view>', () => {
     expect(button(article(el, 'Author a'), 'Restore')).toBeDefined()
   })
 
+  it('sets and removes the expert badge, the audited badges request', async () => {
+    let a: AdminComment = adminComment('a', { status: 'published' })
+    const { bodies } = mockApi({
+      ...THREADS,
+      [QUEUE]: () => ({ comments: [a], nextCursor: null }),
+      [`PUT ${A}/comments/${a.id}/badges`]: async (req) => {
+        const { expert } = (await req.json()) as { expert: boolean }
+        a = { ...a, author: { ...a.author, badges: expert ? ['expert'] : [] } }
+        return a
+      },
+    })
+    const el = await mountView<QueueView>('parley-queue-view', 'moderator')
+    await userEvent.click(button(root(el), 'Recent'))
+    await settle()
+    await expectAccessible(el)
+    const toggle = () => button(article(el, 'Author a'), 'Expert badge')
+    expect(toggle().getAttribute('aria-pressed')).toBe('false')
+    await userEvent.click(toggle())
+    await settle()
+    expect(regions(el).status).toBe('Expert badge set.')
+    expect(toggle().getAttribute('aria-pressed')).toBe('true')
+    expect(article(el, 'Author a').querySelector('.meta')!.textContent).toContain('Expert')
+    // The author badge is left as it was: only `expert` is sent.
+    await userEvent.click(toggle())
+    await settle()
+    expect(await bodies(`PUT ${A}/comments/${a.id}/badges`)).toEqual([
+      { expert: true },
+      { expert: false },
+    ])
+    expect(regions(el).status).toBe('Expert badge removed.')
+    expect(toggle().getAttribute('aria-pressed')).toBe('false')
+  })
+
   it('bans the author by reader and network, for a time, as a shadow ban', async () => {
     const a = adminComment('a', { status: 'published' })
     const { bodies } = mockApi({

@@ -328,6 +328,7 @@ export class QueueView extends ConsoleView {
   #renderComment(c: AdminComment) {
     const author = c.author.name || 'Deleted author'
     const isAuthorBadge = c.author.badges.includes('author')
+    const isExpertBadge = c.author.badges.includes('expert')
     const published = c.status === 'published'
     const reports = Object.entries(c.reportReasons)
     return html`<article aria-labelledby=${`h-${c.id}`}>
@@ -336,6 +337,7 @@ export class QueueView extends ConsoleView {
         <span class="badge">${STATUS_LABELS[c.status]}</span>
         ${c.pinned ? html`<span class="badge">Pinned</span>` : ''}
         ${isAuthorBadge ? html`<span class="badge">Article author</span>` : ''}
+        ${isExpertBadge ? html`<span class="badge">Expert</span>` : ''}
         <span>${when(c.createdAt)}</span>
         <span>Thread: ${c.thread.title ?? c.thread.key}</span>
         ${c.editedAt ? html`<span>Edited ${when(c.editedAt)}</span>` : ''}
@@ -444,6 +446,18 @@ export class QueueView extends ConsoleView {
             )}
         >
           Article author badge
+        </button>
+        <button
+          type="button"
+          aria-pressed=${isExpertBadge ? 'true' : 'false'}
+          @click=${() =>
+            this.#act(
+              c,
+              (id) => this.api!.badges(id, { expert: !isExpertBadge }),
+              isExpertBadge ? 'Expert badge removed.' : 'Expert badge set.'
+            )}
+        >
+          Expert badge
         </button>
         <button type="button" @click=${() => this.#open('ban', c)}>Ban author…</button>
         ${

@@ -18,13 +18,16 @@ const KEY = 'europe-trafficking'
 
 describe('<parley-threads-view>', () => {
   it('is accessible, as a list and as one thread with its polls', async () => {
-    mockApi({
+    const { requests } = mockApi({
       [`GET ${A}/threads`]: () => ({
         threads: [thread(KEY), thread('2024/05/other')],
         nextCursor: null,
       }),
-      [`GET ${A}/polls`]: () => ({
-        polls: [poll('origin-countries'), poll('elsewhere', { thread: 'x' })],
+      // As the API: `thread` narrows the list to that thread's polls.
+      [`GET ${A}/polls`]: (_req, url) => ({
+        polls: [poll('origin-countries'), poll('elsewhere', { thread: 'x' })].filter(
+          (p) => p.thread === url.searchParams.get('thread')
+        ),
         nextCursor: null,
       }),
     })
@@ -34,7 +37,9 @@ describe('<parley-threads-view>', () => {
     el.args = [KEY]
     await settle()
     expect(root(el).querySelector('h1')!.textContent).toBe(`Thread ${KEY}`)
-    // Only this thread's polls.
+    // Only this thread's polls, asked for by thread.
+    const asked = requests.filter((r) => new URL(r.url).pathname.endsWith('/polls'))
+    expect(asked.map((r) => new URL(r.url).searchParams.get('thread'))).toEqual([KEY])
     expect(root(el).querySelectorAll('.items > li')).toHaveLength(1)
     await expectAccessible(el)
   })

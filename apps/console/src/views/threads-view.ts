@@ -3,7 +3,8 @@ import { html, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { ConsoleView, formValues, when } from '../elements/console-view.ts'
 import { href } from '../router.ts'
 import { PagedList } from './paged-list.ts'
-import { loadMore } from './parts.ts'
+import { loadMore, radioChecks } from './parts.ts'
+import { pollItems, saveFile, type ExportFormat } from './poll-items.ts'
 import {
   editOptionsFields,
   editPollOf,
@@ -96,13 +97,13 @@ export class ThreadsView extends ConsoleView {
     return null
   }
 
-  /** The polls shown with a thread: the admin API lists every poll, so filter here. */
+  /** The polls shown with the thread: every page of them, as a thread holds few. */
   async #pollsOf(key: string): Promise<AdminPoll[]> {
     const out: AdminPoll[] = []
     let cursor: string | null = null
     do {
-      const page = await this.api!.polls({ cursor, limit: 100 })
-      out.push(...page.polls.filter((p) => p.thread === key))
+      const page = await this.api!.polls({ thread: key, cursor, limit: 100 })
+      out.push(...page.polls)
       cursor = page.nextCursor
     } while (cursor)
     return out
@@ -286,25 +287,15 @@ export class ThreadsView extends ConsoleView {
                 </div>
                 <fieldset>
                   <legend>Reactions</legend>
-                  ${(
+                  ${radioChecks(
+                    'reactions',
                     [
                       ['site', "The site's reactions"],
                       ['custom', 'A narrower set for this thread'],
                       ['off', 'No reactions'],
-                    ] as const
-                  ).map(
-                    ([value, label]) =>
-                      html`<div class="check">
-                        <input
-                          type="radio"
-                          id=${`reactions-${value}`}
-                          name="reactions"
-                          value=${value}
-                          .checked=${this._reactions === value}
-                          @change=${() => (this._reactions = value)}
-                        />
-                        <label for=${`reactions-${value}`}>${label}</label>
-                      </div>`
+                    ] as const,
+                    this._reactions,
+                    (value) => (this._reactions = value)
                   )}
                   ${
                     this._reactions === 'custom'
@@ -329,47 +320,12 @@ export class ThreadsView extends ConsoleView {
 
   #renderPolls() {
     return html`<h2>Polls of this thread</h2>
-      <ul class="items" aria-label="Polls">
-        ${this._polls.length === 0 ? html`<li class="empty">No polls.</li>` : ''}
-        ${this._polls.map(
-          (p) =>
-            html`<li>
-              <h3>${p.question}</h3>
-              <p class="meta">
-                <span class="badge">${p.status}</span><span>Key <code>${p.id}</code></span>
-                <span>${p.voters} voters</span><span>${p.kind} choice</span>
-              </p>
-              <ul class="reasons">
-                ${p.options.map(
-                  (o) =>
-                    html`<li>
-                      ${o.label}: ${o.votes} (${o.percent}%)${o.hidden ? ' — hidden' : ''}
-                    </li>`
-                )}
-              </ul>
-              <div class="actions">
-                <button
-                  type="button"
-                  aria-label=${`Edit poll ${p.id}`}
-                  @click=${() => this.#openEdit(p)}
-                >
-                  Edit
-                </button>
-                ${
-                  p.status === 'closed'
-                    ? ''
-                    : html`<button
-                        type="button"
-                        aria-label=${`Close now: poll ${p.id}`}
-                        @click=${() => this.#closePoll(p)}
-                      >
-                        Close now
-                      </button>`
-                }
-              </div>
-            </li>`
-        )}
-      </ul>
+      <p><a href=${href('polls')}>All polls of the site</a></p>
+      ${pollItems(this._polls, {
+        edit: (p) => void this.#openEdit(p),
+        close: (p) => void this.#closePoll(p),
+        download: (p, format) => void this.#download(p, format),
+      })}
       <form @submit=${this.#createPoll}>
         <fieldset>
           <legend>Create a poll for this thread</legend>
@@ -392,6 +348,13 @@ export class ThreadsView extends ConsoleView {
             )
           : ''
       }`
+  }
+
+  async #download(poll: AdminPoll, format: ExportFormat): Promise<void> {
+    await this.run(async () => {
+      const { blob, name } = await this.api!.exportPoll(poll.id, format)
+      saveFile(blob, name)
+    }, `Results of poll ${poll.id} exported.`)
   }
 
   async #openEdit(poll: AdminPoll): Promise<void> {

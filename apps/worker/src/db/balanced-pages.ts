@@ -52,7 +52,7 @@ function balancedOrderSql(turns: Turn[], params: SqlValue[], visibility: Visibil
     return `SELECT id, ${turn} AS turn, ROW_NUMBER() OVER (ORDER BY rank DESC, id DESC) AS round
       FROM (SELECT c.id, c.rank FROM comments c
         WHERE c.thread_id = ?1 AND c.parent_id IS NULL AND ${stance} ${after}
-          AND ${visibleSql('?6', visibility, 'descendant_count')}
+          AND ${visibleSql('?6', visibility)}
         ORDER BY c.rank DESC, c.id DESC LIMIT ?2)`
   })
   return `WITH candidates AS (${candidates.join('\n    UNION ALL ')})

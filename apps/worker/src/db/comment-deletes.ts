@@ -1,4 +1,5 @@
 import type { CommentTarget } from './comment-targets.ts'
+import { ancestorsSql } from './counters.ts'
 import { RERANK_COMMENT } from './rank.ts'
 import { prepare, type SqlStatement } from './sql.ts'
 
@@ -19,11 +20,23 @@ const counted = (state: string) => holds(`${state} AND status = 'published'`)
 interface TreePosition {
   id: string
   parentId: string | null
-  rootId: string
   threadId: number
 }
 
-/** Removes the row (when `state` holds) with its reactions, reports and revisions. */
+/**
+ * Takes the comment out of the descendant_count of every ancestor (when `countedGuard` holds): it
+ * counts the comments that are published and not deleted placeholders, at every depth.
+ */
+const uncountAncestors = (countedGuard: string, id: string): SqlStatement => ({
+  sql: `UPDATE comments SET descendant_count = descendant_count - 1
+    WHERE id IN (${ancestorsSql('?1')}) AND ${countedGuard}`,
+  params: [id],
+})
+
+/**
+ * Removes the row (when `state` holds) with its reactions, reports and revisions. `visible`: the
+ * row may still be counted (not a placeholder already).
+ */
 function removal(comment: TreePosition, state: string, visible: boolean, weight: number) {
   const guard = holds(state)
   const countedGuard = counted(state)
@@ -41,13 +54,7 @@ function removal(comment: TreePosition, state: string, visible: boolean, weight:
       params: [comment.id, comment.parentId],
     })
   }
-  if (comment.rootId !== comment.id) {
-    writes.push({
-      sql: `UPDATE comments SET descendant_count = descendant_count - 1
-        WHERE id = ?2 AND ${countedGuard}`,
-      params: [comment.id, comment.rootId],
-    })
-  }
+  if (visible) writes.push(uncountAncestors(countedGuard, comment.id))
   if (comment.parentId !== null) {
     writes.push({ sql: RERANK_COMMENT, params: [comment.parentId, weight] })
   }
@@ -62,8 +69,9 @@ function removal(comment: TreePosition, state: string, visible: boolean, weight:
 /**
  * Turns the comment into a placeholder (when it has replies): everything its author wrote is
  * cleared, revisions and the stance (their vote) included; its place in the tree and its
- * reactions stay. The UPDATE of the
- * comment comes last, so the batch result at its position tells whether it happened.
+ * reactions stay. It leaves the thread's count and its ancestors' descendant counts; the reply
+ * count of its parent keeps it. The UPDATE of the comment comes last, so the batch result at its
+ * position tells whether it happened.
  */
 function placeholder(comment: TreePosition, now: number): SqlStatement[] {
   const guard = holds(VISIBLE_WITH_REPLIES)
@@ -73,6 +81,7 @@ function placeholder(comment: TreePosition, now: number): SqlStatement[] {
         WHERE id = ?2 AND ${counted(VISIBLE_WITH_REPLIES)}`,
       params: [comment.id, comment.threadId],
     },
+    uncountAncestors(counted(VISIBLE_WITH_REPLIES), comment.id),
     {
       sql: `DELETE FROM comment_revisions WHERE comment_id = ?1 AND ${guard}`,
       params: [comment.id],
@@ -100,7 +109,7 @@ export type DeleteOutcome = 'removed' | 'placeholder'
 /**
  * Deletes a comment in one batch. Without replies its row goes, and so does every placeholder
  * above it that is left without replies; with replies it becomes a placeholder. Counters of the
- * parents, the top-level comment and the thread follow; the thread counts visible comments, so it
+ * parent, of every ancestor and of the thread follow; the thread counts visible comments, so it
  * loses one either way. Null when a concurrent delete got there first.
  */
 export async function deleteComment(
@@ -111,7 +120,6 @@ export async function deleteComment(
   const position = (id: string, parentId: string | null): TreePosition => ({
     id,
     parentId,
-    rootId: target.root_id,
     threadId: target.thread_id,
   })
   const { results: ancestors } = target.parent_id

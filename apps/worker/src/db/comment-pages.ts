@@ -61,7 +61,7 @@ function topLevelQuery(page: PageRequest, visibility: Visibility): string {
   return `FROM comments c WHERE c.thread_id = ?1 AND c.parent_id IS NULL
     ${filterCondition(page)}
     ${page.after === null ? '' : `AND (c.${column}, c.id) ${after} (?4, ?5)`}
-    AND ${visibleSql('?6', visibility, 'descendant_count')}
+    AND ${visibleSql('?6', visibility)}
     ORDER BY c.${column} ${direction}, c.id ${direction}`
 }
 
@@ -93,7 +93,7 @@ export const inlineRepliesSql = (pageIds: string, visibility: Visibility): strin
   LEFT JOIN comments s ON s.id = stops.stop_id
   JOIN comments c ON c.root_id = stops.root_id AND c.parent_id IS NOT NULL
     AND (c.created_at, c.id) < (IFNULL(s.created_at, ${MAX_TIME}), IFNULL(s.id, ''))
-  WHERE ${visibleSql('?6', visibility, 'reply_count')}
+  WHERE ${visibleSql('?6', visibility)}
   ORDER BY c.root_id, c.created_at, c.id`
 
 /** The first `limit` rows, and the cursor after the last of them when more rows followed. */
@@ -160,7 +160,7 @@ export const repliesPageSql = (topLevel: boolean, afterCursor: boolean, visibili
   `SELECT ${commentColumns('?4')} FROM comments c
   WHERE ${topLevel ? SUBTREE_OF_ROOT : SUBTREE_OF_REPLY}
     ${afterCursor ? 'AND (c.created_at, c.id) > (?2, ?3)' : ''}
-    AND ${visibleSql('?4', visibility, 'reply_count')}
+    AND ${visibleSql('?4', visibility)}
   ORDER BY c.created_at, c.id LIMIT ?5`
 
 /** One page of the replies below a comment, every depth, flat, oldest first. */

@@ -82,31 +82,34 @@ export interface CommentView {
 //   spam       its author, as "removed" with the reason spam;
 //   removed    everyone as a tombstone when the site keeps tombstones, else its author only;
 //              the author always sees the text and where their appeal stands.
-// A comment hidden from the caller that has visible replies is not left out: its replies would
-// lose their context (and nestReplies drops replies without a parent). It is listed as a bare
-// placeholder, like a comment its author deleted: it shows that a comment stood there, nothing of
-// what it said, who wrote it or why it is hidden. The counters tell the SQL which hidden comments
-// have visible replies: they count published comments only (a top-level comment's
-// descendant_count, a reply's reply_count). A hidden reply whose only visible replies sit below
-// another hidden reply is not listed; nor is a reader's own pending reply below a comment hidden
-// from them without published replies.
-
-/** The counter a listing checks for placeholders: descendants (top level) or replies (a reply). */
-export type PlaceholderCounter = 'descendant_count' | 'reply_count'
+// A comment hidden from the caller (or deleted by its author) that has visible comments below it
+// is not left out: they would lose their context, and nestReplies drops a reply without its
+// parent. It is listed as a bare placeholder, like a comment its author deleted: it shows that a
+// comment stood there, nothing of what it said, who wrote it or why it is hidden. The SQL knows
+// which ones from descendant_count, which every row keeps: the published, not deleted comments
+// at every depth below it (src/db/counters.ts). However many hidden levels lie between a
+// published reply and its top-level comment, each of them counts it, so the whole path is listed.
+// The caller's own comments that nobody else sees (pending, shadow, spam, removed) count nowhere;
+// their hidden ancestors are found by a walk down the subtree of each hidden row left without
+// counted descendants, for a caller with a reader id only. A placeholder whose every comment
+// below was hidden later is left out like any hidden comment.
 
 /**
  * The rows of `comments c` a caller sees, as an SQL condition for the listings: their own, the
- * published ones, tombstones if the site keeps them, and placeholders of hidden comments with
- * published replies. A filter on the rows each listing reads anyway, so every sort stays the
- * range scan of its index. `readerParam` holds the caller's id (NULL when anonymous).
+ * published ones, tombstones if the site keeps them, and placeholders (see above). A filter on
+ * the rows each listing reads anyway, so every sort stays the range scan of its index; only a
+ * hidden row without counted descendants, for a known caller, costs a walk of its (hidden)
+ * subtree. `readerParam` holds the caller's id (NULL when anonymous).
  */
-export function visibleSql(
-  readerParam: string,
-  view: Pick<CommentView, 'tombstones'>,
-  counter: PlaceholderCounter
-): string {
+export function visibleSql(readerParam: string, view: Pick<CommentView, 'tombstones'>): string {
   const tombstone = view.tombstones ? " OR c.status = 'removed'" : ''
-  return `(c.status = 'published' OR c.reader_id = ${readerParam}${tombstone} OR c.${counter} > 0)`
+  const ownBelow = `EXISTS (WITH RECURSIVE below(id) AS (
+      SELECT b.id FROM comments b WHERE b.parent_id = c.id
+      UNION ALL SELECT b.id FROM comments b JOIN below ON b.parent_id = below.id
+    ) SELECT 1 FROM below JOIN comments m ON m.id = below.id
+    WHERE m.reader_id = ${readerParam} AND m.deleted_at IS NULL)`
+  return `((c.deleted_at IS NULL AND (c.status = 'published' OR c.reader_id = ${readerParam}${tombstone}))
+    OR c.descendant_count > 0 OR (${readerParam} IS NOT NULL AND ${ownBelow}))`
 }
 
 /** What the caller sees of a row: the comment itself, a tombstone, or only a placeholder. */

@@ -1,5 +1,6 @@
 import type { Badge } from '@parley/core'
 import { commentColumns, type CommentRow } from './comment-rows.ts'
+import { ancestorsSql } from './counters.ts'
 import type { CommentTarget } from './comment-targets.ts'
 import { transitionStatements, type StoredStatus } from './moderation-writes.ts'
 import { RERANK_COMMENT } from './rank.ts'
@@ -50,8 +51,9 @@ const INSERT_COMMENT = `INSERT INTO comments (id, thread_id, site_id, parent_id,
 // only for a published comment (the counters count nothing else).
 const INSERTED = "EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = 'published')"
 const COUNT_REPLY = `UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?2 AND ${INSERTED}`
+// Every ancestor, however deep the reply: descendant_count counts the whole subtree.
 const COUNT_DESCENDANT = `UPDATE comments SET descendant_count = descendant_count + 1
-  WHERE id = ?2 AND ${INSERTED}`
+  WHERE id IN (${ancestorsSql('?1')}) AND ${INSERTED}`
 const COUNT_IN_THREAD = `UPDATE threads SET comment_count = comment_count + 1
   WHERE id = (SELECT thread_id FROM comments WHERE id = ?1 AND status = 'published')`
 
@@ -68,9 +70,10 @@ export interface PostedRow extends CommentRow {
 
 /**
  * Creates the thread if needed, inserts the comment with its stance and moderation state, and in
- * the same batch (one transaction) bumps the parent's reply count and rank, the top-level
- * comment's descendant count and the thread's comment count when it is published. Returns the new row (`created`), the original row of a replayed Idempotency-Key
- * (not `created`), or null when the parent was deleted meanwhile.
+ * the same batch (one transaction) bumps the parent's reply count and rank, the descendant count of
+ * every ancestor and the thread's comment count when it is published. Returns the new row
+ * (`created`), the original row of a replayed Idempotency-Key (not `created`), or null when the
+ * parent was deleted meanwhile.
  */
 export async function insertComment(
   db: D1Database,
@@ -79,7 +82,7 @@ export async function insertComment(
   const counters = c.parent
     ? [
         db.prepare(COUNT_REPLY).bind(c.id, c.parent.id),
-        db.prepare(COUNT_DESCENDANT).bind(c.id, c.parent.root_id),
+        db.prepare(COUNT_DESCENDANT).bind(c.id),
         db.prepare(RERANK_COMMENT).bind(c.parent.id, c.reactionWeight),
       ]
     : []

@@ -13,15 +13,36 @@ export const recountReactionsSql = (commentId: string): string =>
      GROUP BY x.emoji))`
 
 /**
+ * The ids of every ancestor of the comment `commentId` (an SQL expression), as a SELECT for an
+ * `IN (…)`: a walk up parent_id, one primary-key lookup per level, however deep the reply sits.
+ * The writers move descendant_count of all of them by one (docs/decisions/0005).
+ */
+export const ancestorsSql = (commentId: string): string => `WITH RECURSIVE up(id) AS (
+    SELECT parent_id FROM comments WHERE id = ${commentId} AND parent_id IS NOT NULL
+    UNION ALL
+    SELECT a.parent_id FROM comments a JOIN up ON a.id = up.id WHERE a.parent_id IS NOT NULL
+  ) SELECT id FROM up`
+
+/**
+ * What descendant_count counts, as the condition on a comment `d` below: published and not a
+ * deleted placeholder, the comments the thread's comment_count counts. A listing keeps a hidden
+ * or deleted comment (as a placeholder) exactly when this count is above zero.
+ */
+const COUNTED_DESCENDANT = "d.status = 'published' AND d.deleted_at IS NULL"
+
+/**
  * SET assignments that recount the reply counters of each comment of an UPDATE on `comments`
- * from its published replies: direct ones, and every depth below a top-level comment.
+ * from its replies: reply_count its published direct replies (deleted placeholders included: they
+ * hold their replies' place), descendant_count its counted comments (COUNTED_DESCENDANT) at every
+ * depth below, walked down comments_by_parent.
  */
 export const RECOUNT_REPLIES_SQL = `reply_count = (SELECT COUNT(*) FROM comments r
     WHERE r.parent_id = comments.id AND r.status = 'published'),
-  descendant_count = CASE WHEN parent_id IS NULL
-    THEN (SELECT COUNT(*) FROM comments d WHERE d.root_id = comments.id
-      AND d.parent_id IS NOT NULL AND d.status = 'published')
-    ELSE 0 END`
+  descendant_count = (WITH RECURSIVE below(id) AS (
+      SELECT b.id FROM comments b WHERE b.parent_id = comments.id
+      UNION ALL
+      SELECT b.id FROM comments b JOIN below ON b.parent_id = below.id
+    ) SELECT COUNT(*) FROM below JOIN comments d ON d.id = below.id WHERE ${COUNTED_DESCENDANT})`
 
 const THREAD_ID = '(SELECT id FROM threads WHERE site_id = ?1 AND key = ?2)'
 

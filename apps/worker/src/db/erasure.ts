@@ -1,5 +1,5 @@
 import type { ErasureMode, ErasureResult } from '@parley/core'
-import { recountReactionsSql } from './counters.ts'
+import { RECOUNT_REPLIES_SQL, recountReactionsSql } from './counters.ts'
 import { rankSql } from './rank.ts'
 
 // Erasing a reader (docs/decisions/0019-reader-data-and-retention.md): one batch, so one
@@ -114,12 +114,7 @@ const ANONYMISE = [
 // had some, and the rank of all of these.
 const RECOUNTS = [
   `UPDATE comments SET
-      reply_count = (SELECT COUNT(*) FROM comments r
-        WHERE r.parent_id = comments.id AND r.status = 'published'),
-      descendant_count = CASE WHEN parent_id IS NULL
-        THEN (SELECT COUNT(*) FROM comments d WHERE d.root_id = comments.id
-          AND d.parent_id IS NOT NULL AND d.status = 'published')
-        ELSE 0 END
+      ${RECOUNT_REPLIES_SQL}
     WHERE root_id IN ${ROOTS}`,
   `UPDATE comments SET ${recountReactionsSql('comments.id')} WHERE id IN ${scratch('reacted')}`,
   `UPDATE comments SET report_count = (SELECT COUNT(*) FROM reports r WHERE r.comment_id = comments.id)

@@ -1,12 +1,13 @@
 import type { RemovalReason, StoredCommentStatus } from '@parley/core'
+import { ancestorsSql } from './counters.ts'
 import { rankSql } from './rank.ts'
 
 // Moderation state changes of one comment (docs/decisions/0008-moderation-pipeline.md). The
-// counters (threads.comment_count, reply_count, descendant_count and through them the parent's
-// rank) count published comments only, so a change into or out of 'published' moves them by one,
-// in the same batch. Every statement is guarded, inside the batch's transaction, by the state the
-// caller saw (`from`): a concurrent change turns the whole transition into a no-op instead of
-// counting twice.
+// counters (threads.comment_count, reply_count, the descendant_count of every ancestor and through
+// them the parent's rank) count published comments only, so a change into or out of 'published'
+// moves them by one, in the same batch. Every statement is guarded, inside the batch's
+// transaction, by the state the caller saw (`from`): a concurrent change turns the whole
+// transition into a no-op instead of counting twice.
 
 /**
  * The moderation state as stored (comments.status: published, pending, removed, spam, shadow);
@@ -91,8 +92,9 @@ export function transitionStatements(
         WHERE id = ${own('thread_id')}`),
       counter(`UPDATE comments SET reply_count = reply_count + (${delta})
         WHERE id = ${own('parent_id')}`),
+      // Every ancestor's, up to the top-level comment: each counts its whole subtree.
       counter(`UPDATE comments SET descendant_count = descendant_count + (${delta})
-        WHERE id = ${own('root_id')} AND id <> ?1`),
+        WHERE id IN (${ancestorsSql('?1')}) AND ${own('1')} = 1`),
       // The parent's rank follows its reply count; recomputing is safe whatever happened.
       db
         .prepare(

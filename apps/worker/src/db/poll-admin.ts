@@ -57,24 +57,43 @@ export async function readAdminPoll(
   return poll ? rowsOf(poll, (options?.results ?? []) as OptionRow[]) : null
 }
 
+/** Which polls a list holds: all of the site's, those of one thread, or those without one. */
+export type PollThreadFilter = { threadKey: string } | 'none' | null
+
+/**
+ * ?1 site, ?2 before, ?4 thread key: the WHERE of a page of polls, newest first by id. A thread
+ * walks polls_by_thread (thread_id, with the id as its rowid); the other two walk polls_by_site
+ * (site_id, id), `none` skipping threaded polls as it goes: a site has few polls, made by hand.
+ */
+function pollsWhere(filter: PollThreadFilter): string {
+  const base = 'p.site_id = ?1 AND p.id < ?2'
+  if (filter === null) return base
+  if (filter === 'none') return `${base} AND p.thread_id IS NULL`
+  return `${base} AND p.thread_id = (SELECT id FROM threads WHERE site_id = ?1 AND key = ?4)`
+}
+
 /** A page of a site's polls, newest first, with their options: one round trip. */
 export async function listAdminPolls(
   db: D1Database,
   siteId: string,
-  page: { limit: number; before: number | null }
+  page: { limit: number; before: number | null; thread?: PollThreadFilter }
 ): Promise<{ polls: AdminPollRows[]; nextBefore: number | null }> {
   const before = page.before ?? Number.MAX_SAFE_INTEGER
+  const filter = page.thread ?? null
+  const where = pollsWhere(filter)
+  // D1 refuses a parameter the SQL does not use: ?4 only with a thread key.
+  const threadKey = typeof filter === 'object' && filter !== null ? [filter.threadKey] : []
   const [polls, options] = await db.batch([
     db
-      .prepare(`${WITH_THREAD} WHERE p.site_id = ?1 AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3`)
-      .bind(siteId, before, page.limit + 1),
+      .prepare(`${WITH_THREAD} WHERE ${where} ORDER BY p.id DESC LIMIT ?3`)
+      .bind(siteId, before, page.limit + 1, ...threadKey),
     db
       .prepare(
         `SELECT ${OPTION_COLUMNS} FROM poll_options WHERE poll_id IN (
-           SELECT id FROM polls WHERE site_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3)
+           SELECT p.id FROM polls p WHERE ${where} ORDER BY p.id DESC LIMIT ?3)
          ORDER BY poll_id, position`
       )
-      .bind(siteId, before, page.limit),
+      .bind(siteId, before, page.limit, ...threadKey),
   ])
   const rows = (polls?.results ?? []) as PollWithThread[]
   const optionRows = (options?.results ?? []) as OptionRow[]

@@ -53,6 +53,7 @@ export function toPoll({ poll, options, myChoices }: PollState, now: number): Po
         : null,
     resultsStatus: shown,
     myChoices: visible.filter((o) => myChoices.includes(o.id)).map((o) => toOptionId(o.id)),
+    voted: myChoices.length > 0,
   }
 }
 

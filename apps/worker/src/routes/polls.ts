@@ -34,10 +34,21 @@ const lockedError = () =>
 const choiceIssue = (message: string) => [{ path: 'body.optionIds', message }]
 
 /**
- * The option row ids of a valid ballot: every id names a visible option of this poll, none twice,
- * and no more than the poll allows (422 invalid_option / too_many_choices otherwise).
+ * The option row ids of a valid ballot: no more than the poll allows, every id naming a visible
+ * option of this poll, none twice (422 too_many_choices / invalid_option otherwise). The count
+ * comes first: a list too long for the poll is refused as such, whatever ids it holds.
  */
 function checkChoices({ poll, options }: PollState, optionIds: string[]): number[] {
+  const max = poll.kind === 'single' ? 1 : poll.max_choices
+  if (optionIds.length > max) {
+    const message =
+      max === 1 ? 'must choose exactly one option' : `must choose at most ${max} options`
+    throw new ApiError(
+      'too_many_choices',
+      `This poll allows ${max} choice${max === 1 ? '' : 's'}`,
+      { issues: choiceIssue(message) }
+    )
+  }
   const votable = new Set(options.filter((o) => o.hidden === 0).map((o) => o.id))
   const chosen: number[] = []
   for (const optionId of optionIds) {
@@ -51,18 +62,6 @@ function checkChoices({ poll, options }: PollState, optionIds: string[]): number
       throw new ApiError('invalid_option', message, { issues: choiceIssue(message) })
     }
     chosen.push(id)
-  }
-  const max = poll.kind === 'single' ? 1 : poll.max_choices
-  if (chosen.length > max) {
-    const message =
-      max === 1 ? 'must choose exactly one option' : `must choose at most ${max} options`
-    throw new ApiError(
-      'too_many_choices',
-      `This poll allows ${max} choice${max === 1 ? '' : 's'}`,
-      {
-        issues: choiceIssue(message),
-      }
-    )
   }
   return chosen
 }

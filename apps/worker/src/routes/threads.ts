@@ -11,7 +11,11 @@ import { validationHook } from '../errors.ts'
 import { readerOf } from '../middleware/reader.ts'
 import { commentView, reactionsOf } from './comment-access.ts'
 
-/** Thread.stances: the stance poll's key and its top-level comments per stance. */
+/**
+ * Thread.stances: the stance poll's key and its top-level comments per stance. The counts are
+ * null while the poll withholds its results from this caller: comments per side track votes per
+ * side, so they would tell early how people voted. (Each badge stays: its author chose to show it.)
+ */
 async function stancesOf(
   db: D1Database,
   threadId: number,
@@ -19,10 +23,12 @@ async function stancesOf(
   polls: Poll[]
 ): Promise<Thread['stances']> {
   if (!stancePoll) return null
-  const visibleOptions = polls.find((p) => p.id === stancePoll.key)?.options.map((o) => o.id)
+  const poll = polls.find((p) => p.id === stancePoll.key)
+  // Not among the polls just read (moved off the thread meanwhile): withhold rather than guess.
+  if (poll?.resultsStatus !== 'visible') return { poll: stancePoll.key, counts: null }
   const counts = await countStances(db, threadId, {
     id: stancePoll.id,
-    visibleOptions: visibleOptions ?? [],
+    visibleOptions: poll.options.map((o) => o.id),
   })
   return { poll: stancePoll.key, counts }
 }

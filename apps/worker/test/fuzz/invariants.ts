@@ -1,6 +1,7 @@
 import { POLL_OPTIONS_STORED_MAX, SiteSettingsSchema, ThreadSettingsSchema } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { api } from '../helpers.ts'
+import { idsOf, walkThread } from '../tree-walk.ts'
 
 // What must hold in the database whatever requests came before: every stored counter equals a
 // recount of its rows (src/db/counters.ts, the 0006 triggers, src/db/reports.ts) and no row
@@ -17,12 +18,20 @@ const CHECKS: Record<string, string> = {
     FROM (SELECT p.id, p.reply_count, (SELECT COUNT(*) FROM comments r
       WHERE r.parent_id = p.id AND r.status = 'published') AS n FROM comments p)
     WHERE reply_count <> n`,
-  'descendant_count = published replies at every depth (top-level comments only)': `
-    SELECT 'comment ' || id || ': stored ' || descendant_count || ', counted ' || n
-    FROM (SELECT p.id, p.descendant_count, CASE WHEN p.parent_id IS NULL THEN
-      (SELECT COUNT(*) FROM comments d WHERE d.root_id = p.id AND d.parent_id IS NOT NULL
-        AND d.status = 'published') ELSE 0 END AS n FROM comments p)
-    WHERE descendant_count <> n`,
+  // Counted from every (ancestor, comment) pair, not the way src/db/counters.ts recounts.
+  'descendant_count = published, not deleted comments at every depth below, for every row': `
+    WITH RECURSIVE pairs(ancestor, id) AS (
+      SELECT parent_id, id FROM comments WHERE parent_id IS NOT NULL
+      UNION ALL
+      SELECT c.parent_id, pairs.id FROM pairs JOIN comments c ON c.id = pairs.ancestor
+      WHERE c.parent_id IS NOT NULL
+    ), counted AS (
+      SELECT pairs.ancestor AS id, COUNT(*) AS n FROM pairs JOIN comments d ON d.id = pairs.id
+      WHERE d.status = 'published' AND d.deleted_at IS NULL GROUP BY pairs.ancestor
+    )
+    SELECT 'comment ' || p.id || ': stored ' || p.descendant_count || ', counted ' || IFNULL(n, 0)
+    FROM comments p LEFT JOIN counted ON counted.id = p.id
+    WHERE p.descendant_count <> IFNULL(n, 0)`,
   'reaction_count and reaction_counts = reaction rows': `
     SELECT 'comment ' || id || ': stored ' || reaction_count || ' ' || reaction_counts
       || ', counted ' || n || ' ' || IFNULL(per, '{}')
@@ -119,7 +128,12 @@ export async function invariantViolations(): Promise<string[]> {
   )
   const { results: fk } = await env.DB.prepare('PRAGMA foreign_key_check').all()
   violations.push(...fk.map((row) => `foreign key: ${JSON.stringify(row)}`))
-  return [...violations, ...(await settingsViolations()), ...(await stanceViolations())]
+  return [
+    ...violations,
+    ...(await settingsViolations()),
+    ...(await stanceViolations()),
+    ...(await reachabilityViolations()),
+  ]
 }
 
 /**
@@ -150,6 +164,39 @@ async function settingsViolations(): Promise<string[]> {
 }
 
 /**
+ * Every published comment that is not a deleted placeholder (whose ancestors all exist) is
+ * reachable, once, by an anonymous reader's full walk of its thread (tree-walk.ts): the listing's
+ * pages, then the replies route of each top-level comment. A hidden or deleted comment above it
+ * is listed as a placeholder, never left out.
+ */
+async function reachabilityViolations(): Promise<string[]> {
+  const { results: threads } = await env.DB.prepare(
+    'SELECT t.id, t.site_id, t.key FROM threads t JOIN sites s ON s.id = t.site_id'
+  ).all<{ id: number; site_id: string; key: string }>()
+  const violations: string[] = []
+  for (const thread of threads) {
+    const { results } = await env.DB.prepare(
+      `SELECT c.id FROM comments c WHERE c.thread_id = ?1 AND c.status = 'published'
+         AND c.deleted_at IS NULL
+         AND NOT EXISTS (WITH RECURSIVE up(id) AS (
+             SELECT c.parent_id WHERE c.parent_id IS NOT NULL
+             UNION ALL SELECT a.parent_id FROM comments a JOIN up ON a.id = up.id
+             WHERE a.parent_id IS NOT NULL
+           ) SELECT 1 FROM up WHERE up.id NOT IN (SELECT id FROM comments))`
+    )
+      .bind(thread.id)
+      .all<{ id: string }>()
+    const walked = idsOf(await walkThread(thread.key, { site: thread.site_id }))
+    for (const { id } of results) {
+      if (walked.get(id) !== 1) {
+        violations.push(`comment ${id} of ${thread.key}: reached ${walked.get(id) ?? 0} times`)
+      }
+    }
+  }
+  return violations
+}
+
+/**
  * GET thread's per-stance counts equal a recount of the published top-level comments of each
  * stance, for every thread with a stance poll (the counts are read from an index, not stored).
  */
@@ -161,8 +208,11 @@ async function stanceViolations(): Promise<string[]> {
   const violations: string[] = []
   for (const thread of threads) {
     const res = await api(`/v1/sites/${thread.site_id}/threads/${encodeURIComponent(thread.key)}`)
-    const body = (await res.json()) as { stances: { counts: Record<string, number> } | null }
-    if (!body.stances) continue
+    const body = (await res.json()) as {
+      stances: { counts: Record<string, number> | null } | null
+    }
+    // null counts: the stance poll withholds its results from this (anonymous) caller.
+    if (!body.stances?.counts) continue
     const { results } = await env.DB.prepare(
       `SELECT IFNULL('o_' || stance_option_id, 'none') AS stance, COUNT(*) AS n FROM comments
        WHERE thread_id = ?1 AND parent_id IS NULL AND status = 'published'

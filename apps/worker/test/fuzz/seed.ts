@@ -12,6 +12,7 @@ import {
   SITE,
   SITE_ORIGIN,
 } from '../helpers.ts'
+import { moderated } from '../moderation-helpers.ts'
 import { createPoll, vote } from '../polls-helpers.ts'
 
 // Real data for the fuzzers, made through the API: threads with comments, replies, reactions and
@@ -98,6 +99,19 @@ export async function seed(): Promise<Seed> {
     token: tokens[4]!,
     json: { reason: 'spam' },
   })
+
+  // A published reply below two comments a moderator marked as spam: the walk of
+  // invariants.ts must still reach it, below their placeholders. By readers whose tokens the
+  // fuzzers never get, so no generated request erases or deletes the chain.
+  const [chainAuthor, leafAuthor] = await Promise.all([newReader(), newReader()])
+  let parent = await postComment(chainAuthor.token, THREADS[1]!, { text: 'Above a hidden chain' })
+  const hiddenChain: Comment[] = []
+  for (const text of ['Hidden once', 'Hidden twice']) {
+    parent = await postComment(chainAuthor.token, THREADS[1]!, { text, parentId: parent.id })
+    hiddenChain.push(parent)
+  }
+  await postComment(leafAuthor.token, THREADS[1]!, { text: 'Below them', parentId: parent.id })
+  for (const hidden of hiddenChain) await moderated(hidden.id, 'spam')
 
   // A removed comment its author appealed, and an open notice on another.
   const removed = await postComment(tokens[0]!, THREADS[1]!, { text: 'To be removed' })

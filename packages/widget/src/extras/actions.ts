@@ -16,8 +16,9 @@ export async function edit({ c, store, call }: FormHost, text: string): Promise<
 export async function remove({ c, store, call }: FormHost): Promise<void> {
   const { outcome } = await call<DeleteResult>(COMMENT_ROUTE, 'DELETE')
   const placeholder = outcome === 'placeholder'
-  // Only published comments are counted.
-  if (store.count && c.status === 'published') store.count--
+  // Only published comments are counted; a deleted one left as a placeholder no longer is.
+  const counted = c.status === 'published'
+  if (store.count && counted) store.count--
   store.patch(
     c.id,
     (x) =>
@@ -32,7 +33,7 @@ export async function remove({ c, store, call }: FormHost): Promise<void> {
             editableUntil: null,
           }
         : null,
-    placeholder ? 0 : -1
+    counted ? -1 : 0
   )
 }
 

@@ -182,6 +182,7 @@ export function filters(el: LitElement, t0: Translation, store: ThreadStore, sel
   const t = prepare(el, t0)
   const { lang, stance, info } = store
   const stances = info?.stances
+  const counts = stances?.counts ?? null
   const languages = Object.entries(info?.languages ?? {}).sort((a, b) => b[1] - a[1])
   // A tag that the browser rejects or cannot name is shown as it is.
   const nameOf = (tag: string) => {
@@ -214,11 +215,12 @@ export function filters(el: LitElement, t0: Translation, store: ThreadStore, sel
           t.stance,
           [
             ['', t.allStances],
+            // No counts while the stance poll withholds its results: they would tell the votes.
             ...(store.stancePoll?.options ?? []).map(({ id, label }): [string, string] => [
               id,
-              t.stanceOption(label, stances.counts[id] ?? 0),
+              t.stanceOption(label, counts && (counts[id] ?? 0)),
             ]),
-            ['none', t.noStance(stances.counts.none ?? 0)],
+            ['none', t.noStance(counts && (counts.none ?? 0))],
           ],
           stance
         )
@@ -269,7 +271,7 @@ export function pollNotes(el: LitElement, t0: Translation, poll: Poll) {
     results === 'hidden_until_vote'
       ? t.resultsAfterVote
       : results === 'hidden_until_close' && t.resultsAfterClose(date(closesAt)),
-    status === 'open' && !poll.allowVoteChange && poll.myChoices.length > 0 && t.locked,
+    status === 'open' && !poll.allowVoteChange && poll.voted && t.locked,
   ].map((note) => (note ? html`<p part="note" class="muted">${note}</p>` : nothing))
 }
 

@@ -1,6 +1,8 @@
 import { plural, type Translation } from './translation.ts'
 
 const n = (value: number) => value.toLocaleString('en')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 
 /**
  * The strings of what a reader rarely opens, loaded on first use (src/extras): the forms
@@ -177,8 +179,8 @@ export const enForms: FormStrings = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Stance',
   allStances: 'All stances',
-  stanceOption: (label, count) => `Voted ${label} (${n(count)})`,
-  noStance: (count) => `No vote shown (${n(count)})`,
+  stanceOption: (label, count) => `Voted ${label}${inParens(count)}`,
+  noStance: (count) => `No vote shown${inParens(count)}`,
   showStance: (label) => `Show my vote (“${label}”) with my comment`,
   signInToComment: 'Sign in to comment.',
   signIn: 'Sign in',

@@ -50,7 +50,7 @@ export const en: Translation = {
   count: (count) => (count ? en.comments(count) : 'No comments yet'),
 
   showReplies: counted('Show # reply', 'Show # replies'),
-  hideReplies: 'Hide replies',
+  hideReplies: counted('Hide # reply', 'Hide # replies'),
   moreReplies: counted('Show # more reply', 'Show # more replies'),
   moreRepliesShown: 'More replies shown',
 

@@ -45,6 +45,7 @@ const ARGS: { [K in Fn[keyof Fn]]: (n: number) => Parameters<Translation[K]> } =
   showStance: () => ['Yes'],
   count: (n) => [n],
   showReplies: (n) => [n],
+  hideReplies: (n) => [n],
   moreReplies: (n) => [n],
   reactionCount: (n) => ['Like', n],
   reacted: () => ['Like'],
@@ -122,6 +123,13 @@ describe('shipped locales', () => {
         }
       }
     )
+
+    it('names the stance filter options without a count when it is withheld (null)', () => {
+      const [yes, none] = [t.stanceOption('Yes', null), t.noStance(null)]
+      expect(t.stanceOption('Yes', 3)).toContain(yes)
+      expect(t.noStance(3)).toContain(none)
+      expect(`${yes} ${none}`).not.toMatch(/[()\d٠-٩]|null|undefined/)
+    })
 
     it("counts in every plural category of the language's CLDR rules", () => {
       const rules = new Intl.PluralRules(code)

@@ -113,10 +113,13 @@ export interface Translation {
   stance: string
   /** The stance filter's first option. */
   allStances: string
-  /** A stance filter option: an option of the stance poll and its number of comments. */
-  stanceOption: (label: string, n: number) => string
-  /** The stance filter option for comments that show no vote, with their number. */
-  noStance: (n: number) => string
+  /**
+   * A stance filter option: an option of the stance poll and its number of comments, or null
+   * while the poll withholds its results (the counts would tell how people voted).
+   */
+  stanceOption: (label: string, n: number | null) => string
+  /** The stance filter option for comments that show no vote, with their number (or null). */
+  noStance: (n: number | null) => string
   /** The stance badge on a comment, e.g. "Voted: Yes". */
   voted: (label: string) => string
   /** The comment form's checkbox for readers who voted in the stance poll. */
@@ -130,7 +133,8 @@ export interface Translation {
   deleted: string
   /** "Show 1 reply", "Show 4 replies" */
   showReplies: (n: number) => string
-  hideReplies: string
+  /** "Hide 1 reply", "Hide 4 replies" */
+  hideReplies: (n: number) => string
   /** "Show 1 more reply", "Show 20 more replies" */
   moreReplies: (n: number) => string
   /** Announced when "Show N more replies" has loaded them. */

@@ -208,7 +208,7 @@ export class ThreadStore extends EventTarget {
 
   /** Replies of a top-level comment that did not come with the list and can still be loaded. */
   moreReplies(c: Comment): number {
-    return this.#replyCursors.get(c.id) === null ? 0 : c.descendantCount - countAll(c.replies)
+    return this.#replyCursors.get(c.id) === null ? 0 : c.descendantCount - countShown(c.replies)
   }
 
   /** Posts through the API and shows the accepted comment at once; `onRetry` hears of retries. */
@@ -225,10 +225,11 @@ export class ThreadStore extends EventTarget {
 
   /**
    * Inserts a comment: top-level ones first, replies last under their parent. Ignores repeats. A
-   * comment held for review is shown (to its author) but not counted.
+   * comment held for review is shown (to its author) but not counted, like the server's counters.
    */
   add(comment: Comment): void {
     const { parentId, id } = comment
+    const up = +(comment.status === 'published')
     if (this.find(id)) return
     if (!parentId) this.comments = [comment, ...this.comments]
     else if (
@@ -237,14 +238,14 @@ export class ThreadStore extends EventTarget {
         (p) => ({
           ...p,
           replies: [...p.replies, comment],
-          replyCount: p.replyCount + 1,
-          descendantCount: p.descendantCount + 1,
+          replyCount: p.replyCount + up,
+          descendantCount: p.descendantCount + up,
         }),
-        1
+        up
       )
     )
       return
-    if (this.count != null && comment.status === 'published') this.count++
+    if (this.count != null && up) this.count++
     this.#changed()
   }
 
@@ -314,7 +315,8 @@ function patched(
       ? {
           ...c,
           replies,
-          replyCount: c.replyCount - c.replies.length + replies.length,
+          // Its published direct replies (placeholders of deleted ones included), as the server's.
+          replyCount: c.replyCount - published(c.replies) + published(replies),
           descendantCount: c.descendantCount + grow,
         }
       : fn(c)
@@ -323,9 +325,23 @@ function patched(
   return null
 }
 
+const published = (list: Comment[]) => list.filter((c) => c.status === 'published').length
+
 /** Comments in a list, replies included. */
 export function countAll(list: Comment[]): number {
   return list.reduce((sum, c) => sum + 1 + countAll(c.replies), 0)
+}
+
+/**
+ * How many of these replies (every depth) the server's descendantCount counts: the published
+ * ones. Not placeholders (a comment its author deleted, or one hidden from this reader, look the
+ * same, and neither is counted), nor the reader's own replies held for review or removed.
+ */
+export function countShown(list: Comment[]): number {
+  return list.reduce(
+    (sum, c) => sum + +(c.status === 'published' && !c.deleted) + countShown(c.replies),
+    0
+  )
 }
 
 const stores = new Map<string, ThreadStore>()

@@ -146,6 +146,7 @@ export function makePoll(overrides: Partial<Poll> = {}): Poll {
     },
     resultsStatus: 'visible',
     myChoices: [],
+    voted: !!overrides.myChoices?.length,
     ...overrides,
   }
 }

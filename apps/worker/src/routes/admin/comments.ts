@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator'
 import {
   ADMIN_ROUTES,
   AdminCommentListQuerySchema,
+  BADGES,
   CommentBadgesSchema,
   CommentParamsSchema,
   ModerationNoteSchema,
@@ -318,13 +319,19 @@ export const adminComments = new Hono<AdminEnv>()
     zValidator('json', CommentBadgesSchema, validationHook),
     async (c) => {
       const { comment: id } = c.req.valid('param')
-      const { author, reason } = c.req.valid('json')
+      const { reason, ...wanted } = c.req.valid('json')
       const a = actorOf(c)
       const row = await requireAdminComment(a, id)
       const current = toAdminComment(row).author.badges
-      if (current.includes('author') === author) return c.json(toAdminComment(row))
-      const after: Badge[] = author ? [...current, 'author'] : current.filter((b) => b !== 'author')
-      const audit = auditFor(a, id, 'comment.badges', reason || null, { author })
+      // Only what changes is written and audited, e.g. { expert: true }.
+      const changes: Partial<Record<Badge, boolean>> = {}
+      for (const badge of ['author', 'expert'] as const) {
+        const on = wanted[badge]
+        if (on !== undefined && current.includes(badge) !== on) changes[badge] = on
+      }
+      if (Object.keys(changes).length === 0) return c.json(toAdminComment(row))
+      const after = BADGES.filter((b) => changes[b] ?? current.includes(b))
+      const audit = auditFor(a, id, 'comment.badges', reason || null, changes)
       return c.json(
         await commit(a, id, badgeStatements(a.db, { id, before: row.badges, after }, audit))
       )

@@ -8,6 +8,7 @@ import {
   PollExportQuerySchema,
   PollParamsSchema,
   pollDefinitionIssues,
+  POLL_THREAD_NONE,
   SiteParamsSchema,
   type AdminPollPage,
   type PollDefinition,
@@ -102,10 +103,16 @@ export const adminPolls = new Hono<AdminEnv>()
     zValidator('param', SiteParamsSchema, validationHook),
     zValidator('query', AdminPollListQuerySchema, validationHook),
     async (c) => {
-      const { limit, cursor } = c.req.valid('query')
+      const { limit, cursor, thread } = c.req.valid('query')
       const page = await listAdminPolls(c.env.DB, c.var.site.id, {
         limit,
         before: cursor === undefined ? null : Number(cursor),
+        thread:
+          thread === undefined
+            ? null
+            : thread === POLL_THREAD_NONE
+              ? 'none'
+              : { threadKey: thread },
       })
       const now = Date.now()
       const body: AdminPollPage = {

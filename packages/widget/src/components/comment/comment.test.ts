@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { type Locator, page, userEvent } from 'vitest/browser'
 import type { ParleyComment } from './comment.ts'
 import { avatarStyle, initials } from './avatar.ts'
+import { threadStore } from '../../state/thread-store.ts'
 import {
+  API,
   commentList,
   deferred,
   errorBody,
@@ -377,7 +379,7 @@ describe('<parley-comment> delete', () => {
     const own = [...placeholder.element().querySelectorAll('button')].map((b) =>
       b.textContent!.trim()
     )
-    expect(own).toEqual(['Hide replies'])
+    expect(own).toEqual(['Hide 1 reply'])
     await expect.poll(() => focused()).toBe(placeholder.element())
   })
 
@@ -492,14 +494,14 @@ describe('<parley-comment> replies', () => {
     const deep = makeComment('deep')
     const first = makeComment('first', { replies: [deep] })
     await list([makeComment('top', { replies: [first, makeComment('second')] })])
-    const toggle = button('Hide replies', article('Author top'))
+    const toggle = button('Hide 3 replies', article('Author top'))
     await expect.element(toggle).toHaveAttribute('aria-expanded', 'true')
     await toggle.click()
     await expect.element(button('Show 3 replies')).toHaveAttribute('aria-expanded', 'false')
     expect(article('Author first').elements()).toHaveLength(0)
     await button('Show 3 replies').click()
     await expect.element(article('Author deep')).toBeVisible()
-    await button('Hide replies', article('Author first')).click()
+    await button('Hide 1 reply', article('Author first')).click()
     await expect.element(button('Show 1 reply')).toBeVisible()
     expect(article('Author deep').elements()).toHaveLength(0)
     await expect.element(article('Author second')).toBeVisible()
@@ -532,7 +534,123 @@ describe('<parley-comment> replies', () => {
     ].map((x) => (x as ParleyComment).comment!.id)
     expect(order).toEqual([r1.id, r2.id, r4.id])
     expect(requests.filter((r) => r.url.includes('/replies'))).toHaveLength(2)
-    await expect.poll(() => focused()).toBe(button('Hide replies', article('Author top')).element())
+    await expect
+      .poll(() => focused())
+      .toBe(button('Hide 4 replies', article('Author top')).element())
+  })
+
+  it('loads the replies that did not come with the page on the first "Show N replies"', async () => {
+    const top = makeComment('top')
+    const r1 = makeComment('r1', { parentId: top.id, replyCount: 2 })
+    const r2 = makeComment('r2', { parentId: r1.id })
+    const r3 = makeComment('r3', { parentId: r2.id })
+    const r4 = makeComment('r4', { parentId: r1.id })
+    const shown = { ...top, replies: [r1], replyCount: 1, descendantCount: 4 }
+    const { requests } = await list([shown], {
+      [`GET ${on(r1, '/replies')}`]: () => ({ replies: [r2, r3, r4], nextCursor: null }),
+    })
+    const toggle = button('Show 2 replies', article('Author r1'))
+    await expect.element(toggle).toHaveAttribute('aria-expanded', 'false')
+    await toggle.click()
+    await expect.element(article('Author r3')).toBeVisible()
+    const hide = button('Hide 2 replies', article('Author r1'))
+    await expect.element(hide).toHaveAttribute('aria-expanded', 'true')
+    // The toggle is the same button, so focus stays on it.
+    expect(focused()).toBe(hide.element())
+    const under = [...article('Author r1').element().querySelectorAll('ol > li > parley-comment')]
+    expect(under.map((x) => (x as ParleyComment).comment!.id)).toEqual([r2.id, r4.id])
+    // Everything of the subtree is now there: nothing more to offer under the top comment.
+    expect(page.getByRole('button', { name: /more repl/ }).elements()).toHaveLength(0)
+    await hide.click()
+    await expect.element(button('Show 2 replies', article('Author r1'))).toBeVisible()
+    expect(article('Author r4').elements()).toHaveLength(0)
+    await button('Show 2 replies', article('Author r1')).click()
+    await expect.element(article('Author r4')).toBeVisible()
+    expect(requests.filter((r) => r.url.includes('/replies'))).toHaveLength(1)
+  })
+
+  it('keeps offering the replies beyond the first ones when placeholders are among them', async () => {
+    // descendantCount counts published replies: not the placeholders of deleted or hidden ones,
+    // nor the reader's own reply held for review.
+    const top = makeComment('top')
+    const gone = { deleted: true, author: { name: '', badges: [] }, text: '', html: '' }
+    const a = makeComment('a', { parentId: top.id })
+    const deleted = makeComment('deleted', { ...gone, parentId: top.id })
+    const b = makeComment('b', { parentId: deleted.id })
+    const hidden = makeComment('hidden', { ...gone, parentId: top.id })
+    const c = makeComment('c', { parentId: hidden.id })
+    const mine = makeComment('mine', { parentId: top.id, status: 'pending', mine: true })
+    const later = makeComment('later', { parentId: a.id })
+    const shown = {
+      ...top,
+      replies: [
+        { ...a, replyCount: 1 },
+        { ...deleted, replies: [b], replyCount: 1 },
+        { ...hidden, replies: [c], replyCount: 1 },
+        mine,
+      ],
+      // a and deleted (the direct replies the server counts: published, deleted ones included).
+      replyCount: 2,
+      // a, b, c and later, which did not come with the page.
+      descendantCount: 4,
+    }
+    await list([shown], {
+      [`GET ${on(top, '/replies')}`]: () => ({ replies: [later], nextCursor: null }),
+    })
+    await button('Show 1 more reply').click()
+    await expect.element(article('Author later')).toBeVisible()
+    expect(page.getByRole('button', { name: /more repl/ }).elements()).toHaveLength(0)
+  })
+
+  it('keeps the counts as the server does when the reader deletes a reply', async () => {
+    const root = makeComment('root')
+    const mid = makeComment('mid', { parentId: root.id })
+    const held = makeComment('held', { parentId: mid.id, status: 'pending', mine: true })
+    const kept = makeComment('kept', { parentId: makeComment('mine').id })
+    const mine = makeComment('mine', { parentId: mid.id, mine: true, replies: [kept] })
+    const other = makeComment('other', { parentId: mid.id })
+    // mid: mine (with kept below it), other, and the reader's reply held for review.
+    const tree = {
+      ...root,
+      replies: [{ ...mid, replies: [mine, other, held], replyCount: 2 }],
+      replyCount: 1,
+      descendantCount: 4,
+    }
+    await list([tree], {
+      [`DELETE ${on(held)}`]: () => ({ id: held.id, outcome: 'removed' }),
+      [`DELETE ${on(mine)}`]: () => ({ id: mine.id, outcome: 'placeholder' }),
+    })
+    const toggles = async (direct: string, all: string) => {
+      await expect.element(button(direct, article('Author mid'))).toBeVisible()
+      await expect.element(button(all, article('Author root'))).toBeVisible()
+    }
+    await toggles('Hide 2 replies', 'Hide 4 replies')
+    await button('Delete', article('Author held')).click()
+    await button('Delete comment').click()
+    await expect.element(page.getByRole('article', { name: 'Author held' })).not.toBeInTheDocument()
+    // The held reply was never counted: the counts stay.
+    await toggles('Hide 2 replies', 'Hide 4 replies')
+    await button('Delete', article('Author mine')).click()
+    await button('Delete comment').click()
+    await expect
+      .element(page.getByRole('article', { name: 'This comment was deleted.' }))
+      .toBeVisible()
+    // A deleted reply left as a placeholder over its replies still holds its place among its
+    // parent's direct replies, but is no longer one of the comments below the top one.
+    await toggles('Hide 2 replies', 'Hide 3 replies')
+  })
+
+  it('does not count a reply held for review', async () => {
+    const top = makeComment('top', { replies: [makeComment('first')] })
+    const held = makeComment('held', { parentId: top.id, status: 'pending', mine: true })
+    const { key } = await list([top])
+    const store = threadStore(API, 'demo', key)
+    store.add(held)
+    await expect.element(article('Author held')).toBeVisible()
+    expect(store.find(top.id)).toMatchObject({ replyCount: 1, descendantCount: 1 })
+    store.add(makeComment('ok', { parentId: top.id }))
+    expect(store.find(top.id)).toMatchObject({ replyCount: 2, descendantCount: 2 })
+    await expect.element(button('Hide 2 replies', article('Author top'))).toBeVisible()
   })
 
   it('links a reply deeper than three levels to its parent, which the link focuses', async () => {

@@ -58,7 +58,7 @@ let forms: Extras | undefined
  * @csspart reply-button - The "Reply" button (also edit-button, delete-button, report-button,
  *   appeal-button).
  * @csspart reported - The "Reported" text that replaces the Report button.
- * @csspart replies-toggle - The "Hide replies" / "Show N replies" button.
+ * @csspart replies-toggle - The "Hide N replies" / "Show N replies" button.
  * @csspart replies - The list of replies.
  * @csspart more-replies - The "Show N more replies" button.
  * @csspart edit-form - The inline edit form.
@@ -224,16 +224,23 @@ export class ParleyComment extends ParleyElement {
     // each with "in reply to NAME".
     const flat = depth >= REPLY_INDENT_MAX
     const replies = this.featured ? nothing : this.#replies(c, flat)
-    const toggle = c.replies.length
+    // The count shows either way; replies that did not come with the page (beyond the first ones
+    // of a large subtree, or under a pinned comment from the thread) load on the first "Show".
+    const count = (depth ? c.replyCount : c.descendantCount) || c.replies.length
+    const shown = !collapsed && !!c.replies.length
+    const toggle = count
       ? html`<button
           class="link"
           part="replies-toggle"
-          aria-expanded=${!collapsed}
+          aria-expanded=${shown}
           aria-controls="replies"
           aria-describedby="author"
-          @click=${() => (this._collapsed = !collapsed)}
+          @click=${() =>
+            c.replies.length
+              ? (this._collapsed = shown)
+              : this.run(() => this.#store.loadReplies(c.id))}
         >
-          ${collapsed ? t.showReplies(depth ? c.replyCount : c.descendantCount) : t.hideReplies}
+          ${(shown ? t.hideReplies : t.showReplies)(count)}
         </button>`
       : nothing
     // Everybody but its author sees a removed comment as a tombstone (the author alone gets
@@ -284,7 +291,7 @@ export class ParleyComment extends ParleyElement {
         )}
       </ol>
       ${
-        more > 0 && !collapsed
+        more > 0 && !collapsed && c.replies.length
           ? html`<button
               class="link"
               part="more-replies"

@@ -159,7 +159,7 @@ describe('<parley-comment> removed', () => {
     ])
     const first = page.getByRole('article', { name: 'Removed by a moderator. Reason: spam.' })
     await expect.element(first.getByRole('article', { name: 'Author kept' })).toBeVisible()
-    expect(actions(first)).toEqual(['Hide replies'])
+    expect(actions(first)).toEqual(['Hide 1 reply'])
     // Nobody but the author gets the statement of reasons, nor an Appeal button.
     expect(page.getByText('Statement of reasons').elements()).toHaveLength(0)
     expect(page.getByRole('button', { name: 'Appeal' }).elements()).toHaveLength(0)

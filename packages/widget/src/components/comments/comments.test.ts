@@ -155,6 +155,27 @@ describe('<parley-comments>', () => {
     expect(page.getByRole('button', { name: 'Load more comments' }).elements()).toHaveLength(0)
   })
 
+  it('skips comments shown already when a change of rank brings them again in "Top"', async () => {
+    const thread = uid()
+    const [a, b, c] = [makeComment('a'), makeComment('b'), makeComment('c')]
+    const { requests } = serve(thread, {
+      '': { comments: [a!, b!], nextCursor: 'p2' },
+      // Between the two loads, a and b lost rank (reactions withdrawn) and fell past the cursor:
+      // both come again, a with newer counts. The copies shown stay, once each.
+      p2: { comments: [b!, { ...a!, replyCount: 1, descendantCount: 1 }, c], nextCursor: null },
+    })
+    localStorage.setItem('parley:sort', 'top')
+    const el = await mount(thread)
+    await page.getByRole('button', { name: 'Load more comments' }).click()
+    await expect.element(page.getByRole('article', { name: 'Author c' })).toBeVisible()
+    const ids = [...el.shadowRoot!.querySelectorAll('ol[part=list] > li > parley-comment')].map(
+      (x) => (x as HTMLElement & { comment: Comment }).comment.id
+    )
+    expect(ids).toEqual([a!.id, b!.id, c.id])
+    expect(requests.at(-1)!.url).toContain('sort=top')
+    localStorage.removeItem('parley:sort')
+  })
+
   it('shows an empty state', async () => {
     const thread = uid()
     serve(thread, { '': { comments: [], nextCursor: null } })
@@ -466,6 +487,25 @@ describe('<parley-comments> with a stance poll', () => {
     expect(new URL(requests.at(-1)!.url).search).toBe('?sort=newest&limit=20')
     // The filter is not remembered.
     expect(localStorage.getItem('parley:sort')).toBeNull()
+  })
+
+  it('shows the stance options without counts while the poll withholds its results', async () => {
+    const thread = uid()
+    const withheld = makeThread(thread, {
+      polls: [makePoll({ results: null, resultsStatus: 'hidden_until_vote' })],
+      stances: { poll: 'origin-countries', counts: null },
+    })
+    serveStances(thread, comments, withheld)
+    await mount(thread)
+    const select = page.getByRole('combobox', { name: 'Stance' })
+    await expect.element(select).toBeVisible()
+    expect(optionsOf(select)).toEqual([
+      ['', 'All stances'],
+      ['o_1', 'Voted Yes'],
+      ['o_2', 'Voted No'],
+      ['o_3', 'Voted Not sure'],
+      ['none', 'No vote shown'],
+    ])
   })
 
   it('offers "Balanced" in "Sort by" only with a stance poll, and remembers it', async () => {

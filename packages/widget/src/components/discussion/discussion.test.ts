@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser'
 import type { ParleyDiscussion } from './discussion.ts'
 import {
   API,
+  deferred,
   expectAccessible,
   fixture,
   json,
@@ -63,6 +64,44 @@ describe('<parley-discussion>', () => {
     )
     await expect.element(page.getByRole('button', { name: 'Vote' })).toBeVisible()
     expect(el.shadowRoot!.querySelector('parley-comment-form, parley-comments')).toBeNull()
+  })
+
+  it('shows several polls, space-separated in "poll", in that order, and waits for all', async () => {
+    const second = deferred()
+    mockApi({
+      'GET /v1/sites/demo/polls/origin-countries': () => makePoll(),
+      'GET /v1/sites/demo/polls/night-trains': async () => {
+        await second.promise
+        return makePoll({ id: 'night-trains', question: 'More night trains?' })
+      },
+    })
+    const el = await fixture<ParleyDiscussion>(
+      `<parley-discussion api="${API}" site="demo" poll=" origin-countries  night-trains "></parley-discussion>`
+    )
+    const polls = [...el.shadowRoot!.querySelectorAll('parley-poll')]
+    expect(polls.map((p) => p.poll)).toEqual(['origin-countries', 'night-trains'])
+    await polls[0]!.loaded
+    // The skeleton stays until every poll is there.
+    expect(el.getAttribute('aria-busy')).toBe('true')
+    second.resolve(undefined)
+    await el.loaded
+    await expect.element(page.getByRole('group', { name: 'More night trains?' })).toBeVisible()
+    expect(page.getByRole('button', { name: 'Vote' }).elements()).toHaveLength(2)
+  })
+
+  it('shows no poll without "poll", even when the thread has polls', async () => {
+    const thread = uid()
+    const base = `/v1/sites/demo/threads/${thread}`
+    const { requests } = mockApi({
+      [`GET ${base}`]: () => makeThread(thread, { polls: [makePoll()] }),
+      [`GET ${base}/comments`]: () => ({ comments: [makeComment('old')], nextCursor: null }),
+    })
+    const el = await fixture<ParleyDiscussion>(
+      `<parley-discussion api="${API}" site="demo" thread="${thread}"></parley-discussion>`
+    )
+    await el.loaded
+    expect(el.shadowRoot!.querySelector('parley-poll')).toBeNull()
+    expect(requests.filter((r) => r.url.includes('/polls/'))).toHaveLength(0)
   })
 
   it('forwards parts so the page can style inner elements', async () => {

@@ -10,7 +10,7 @@ const FORM_PARTS = 'form,sign-in,input,textarea,submit,error,status'
 
 /**
  * @summary The whole widget: the thread's Featured section (readers' comments that experts
- * answered, with the answers), an optional poll, the comment form and the comments of one
+ * answered, with the answers), optional polls, the comment form and the comments of one
  * thread. The form and the list share the page's thread store, so a posted comment shows at once.
  *
  * @event parley-vote - A vote, a changed vote or a withdrawal was accepted. `detail: { poll, choices }`
@@ -19,7 +19,7 @@ const FORM_PARTS = 'form,sign-in,input,textarea,submit,error,status'
  *
  * @csspart base - The wrapper.
  * @csspart featured - The "Featured" section; its comments forward the parts of `<parley-comment>`.
- * @csspart poll - The `<parley-poll>` element; its own parts are forwarded too.
+ * @csspart poll - Each `<parley-poll>` element; its own parts are forwarded too.
  * @csspart comment-form - The `<parley-comment-form>` element; its parts are forwarded too.
  * @csspart comments - The `<parley-comments>` element; its parts are forwarded too.
  *
@@ -45,7 +45,7 @@ export class ParleyDiscussion extends ParleyElement {
   static override properties = {
     /** The thread key; without it only the poll is shown. */
     thread: {},
-    /** The poll key; optional. */
+    /** The poll key, or several separated by spaces, shown in that order; optional. */
     poll: {},
   }
 
@@ -82,17 +82,18 @@ export class ParleyDiscussion extends ParleyElement {
     const views = featured.length ? viewsFor(this, true) : null
     return html`<div part="base">
       ${views?.featured(this, t, featured, COMMENT_PARTS)}
-      ${
-        poll
-          ? html`<parley-poll
+      ${poll
+        .match(/\S+/g)
+        ?.map(
+          (key) =>
+            html`<parley-poll
               part="poll"
               exportparts="base:poll-base,form,poll-option,note,submit,results,poll-bar,total,change-vote,withdraw-vote,error"
               api=${api}
               site=${site}
-              poll=${poll}
+              poll=${key}
             ></parley-poll>`
-          : nothing
-      }
+        )}
       ${
         thread
           ? html`<parley-comment-form

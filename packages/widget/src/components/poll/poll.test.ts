@@ -244,6 +244,45 @@ describe('<parley-poll>', () => {
     expect(shadow(el).querySelector('[part=poll-bar], [part=total]')).toBeNull()
   })
 
+  // `myChoices` lists only options still shown: a ballot whose options were all hidden since
+  // leaves it empty, and `voted` says the reader has voted all the same.
+  it('shows the results of a vote whose options were all hidden since, and offers to change it', async () => {
+    mockApi({ [GET]: () => makePoll({ results: results([1, 1, 0], 3), voted: true }) })
+    const el = await mount()
+    await expect.element(page.getByRole('region', { name: 'Should Europe do more?' })).toBeVisible()
+    expect(page.getByRole('radio').elements()).toHaveLength(0)
+    expect(text(el)).not.toContain('Your vote')
+    await page.getByRole('button', { name: 'Change vote' }).click()
+    await expect.element(group().getByRole('radio', { name: 'Yes' })).not.toBeChecked()
+  })
+
+  it('shows a locked vote whose options were all hidden since as final, without a form', async () => {
+    mockApi({ [GET]: () => makePoll({ allowVoteChange: false, voted: true }) })
+    const el = await mount()
+    await expect.element(item(0)).toHaveTextContent(/^Yes 67% 2 votes$/)
+    expect(text(el)).toContain('Votes in this poll are final.')
+    expect(page.getByRole('radio').elements()).toHaveLength(0)
+    expect(page.getByRole('button').elements()).toHaveLength(0)
+  })
+
+  it('shows a locked vote whose options were hidden and results withheld, without a form', async () => {
+    mockApi({
+      [GET]: () =>
+        makePoll({
+          resultsVisibility: 'after_close',
+          resultsStatus: 'hidden_until_close',
+          results: null,
+          closesAt: '2030-03-01T12:00:00.000Z',
+          allowVoteChange: false,
+          voted: true,
+        }),
+    })
+    const el = await mount()
+    await expect.element(item(0)).toHaveTextContent(/^Yes$/)
+    expect(text(el)).toContain('Votes in this poll are final.')
+    expect(page.getByRole('radio').elements()).toHaveLength(0)
+  })
+
   describe('multiple choice', () => {
     it('uses checkboxes, says how many, and disables the others at the limit with an explanation', async () => {
       const { requests } = mockApi({

@@ -207,7 +207,7 @@ export class ParleyPoll extends ParleyElement {
     const { t, _data: poll, _error: error } = this
     let view: unknown = error ? nothing : html`<p class="muted">${t.loadingPoll}</p>`
     if (poll) {
-      const voted = poll.myChoices.length > 0
+      const { voted } = poll
       const open = poll.status === 'open'
       const editing = open && (!voted || this._changing)
       view =

@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('ar')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /** An Arabic counted message: zero, one, two, few (3–10), many (11–99) and other (100, …). */
 const counted =
   (forms: Record<Exclude<Intl.LDMLPluralRule, 'zero'>, string> & { zero?: string }) =>
@@ -109,8 +111,8 @@ export const ar: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'الموقف',
   allStances: 'كل المواقف',
-  stanceOption: (label, count) => `صوّت بـ${label} (${n(count)})`,
-  noStance: (count) => `دون إظهار التصويت (${n(count)})`,
+  stanceOption: (label, count) => `صوّت بـ${label}${inParens(count)}`,
+  noStance: (count) => `دون إظهار التصويت${inParens(count)}`,
   voted: (label) => `صوّت: ${label}`,
   showStance: (label) => `أظهر صوتي («${label}») مع تعليقي`,
   count: (count) => (count ? ar.comments(count) : 'لا توجد تعليقات بعد'),
@@ -125,7 +127,13 @@ export const ar: Translation = {
     many: 'اعرض # ردًا',
     other: 'اعرض # رد',
   }),
-  hideReplies: 'أخفِ الردود',
+  hideReplies: counted({
+    one: 'أخفِ الرد',
+    two: 'أخفِ الردّين',
+    few: 'أخفِ # ردود',
+    many: 'أخفِ # ردًا',
+    other: 'أخفِ # رد',
+  }),
   moreReplies: counted({
     one: 'اعرض ردًا آخر',
     two: 'اعرض ردّين آخرين',

@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('de')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /** German has only the plural forms "one" and "other". */
 const counted =
   (one: string, other: string) =>
@@ -81,8 +83,8 @@ export const de: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Haltung',
   allStances: 'Alle Haltungen',
-  stanceOption: (label, count) => `Gestimmt: ${label} (${n(count)})`,
-  noStance: (count) => `Keine Stimme angezeigt (${n(count)})`,
+  stanceOption: (label, count) => `Gestimmt: ${label}${inParens(count)}`,
+  noStance: (count) => `Keine Stimme angezeigt${inParens(count)}`,
   voted: (label) => `Gestimmt: ${label}`,
   showStance: (label) => `Meine Stimme („${label}“) mit meinem Kommentar zeigen`,
   count: (count) => (count ? de.comments(count) : 'Noch keine Kommentare'),
@@ -91,7 +93,7 @@ export const de: Translation = {
   edited: '(bearbeitet)',
   deleted: 'Dieser Kommentar wurde gelöscht.',
   showReplies: counted('# Antwort anzeigen', '# Antworten anzeigen'),
-  hideReplies: 'Antworten ausblenden',
+  hideReplies: counted('# Antwort ausblenden', '# Antworten ausblenden'),
   moreReplies: counted('# weitere Antwort anzeigen', '# weitere Antworten anzeigen'),
   moreRepliesShown: 'Weitere Antworten angezeigt',
 

@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('es')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /** Spanish counts with "one" and "other" ("many" is for round millions and falls back to it). */
 const counted =
   (one: string, other: string) =>
@@ -86,8 +88,8 @@ export const es: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Postura',
   allStances: 'Todas las posturas',
-  stanceOption: (label, count) => `Votó ${label} (${n(count)})`,
-  noStance: (count) => `Sin voto visible (${n(count)})`,
+  stanceOption: (label, count) => `Votó ${label}${inParens(count)}`,
+  noStance: (count) => `Sin voto visible${inParens(count)}`,
   voted: (label) => `Votó: ${label}`,
   showStance: (label) => `Mostrar mi voto («${label}») con mi comentario`,
   count: (count) => (count ? es.comments(count) : 'Aún no hay comentarios'),
@@ -96,7 +98,7 @@ export const es: Translation = {
   edited: '(editado)',
   deleted: 'Este comentario se ha eliminado.',
   showReplies: counted('Mostrar # respuesta', 'Mostrar # respuestas'),
-  hideReplies: 'Ocultar respuestas',
+  hideReplies: counted('Ocultar # respuesta', 'Ocultar # respuestas'),
   moreReplies: counted('Mostrar # respuesta más', 'Mostrar # respuestas más'),
   moreRepliesShown: 'Se muestran más respuestas',
 

@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('fr')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /** French counts 0 and 1 as singular ("one"); "many" (millions) falls back to "other". */
 const counted =
   (one: string, other: string) =>
@@ -86,8 +88,8 @@ export const fr: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Position',
   allStances: 'Toutes les positions',
-  stanceOption: (label, count) => `A voté ${label} (${n(count)})`,
-  noStance: (count) => `Vote non affiché (${n(count)})`,
+  stanceOption: (label, count) => `A voté ${label}${inParens(count)}`,
+  noStance: (count) => `Vote non affiché${inParens(count)}`,
   voted: (label) => `A voté : ${label}`,
   showStance: (label) => `Afficher mon vote (« ${label} ») avec mon commentaire`,
   count: (count) => (count ? fr.comments(count) : 'Aucun commentaire'),
@@ -96,7 +98,7 @@ export const fr: Translation = {
   edited: '(modifié)',
   deleted: 'Ce commentaire a été supprimé.',
   showReplies: counted('Afficher # réponse', 'Afficher # réponses'),
-  hideReplies: 'Masquer les réponses',
+  hideReplies: counted('Masquer # réponse', 'Masquer # réponses'),
   moreReplies: counted('Afficher # autre réponse', 'Afficher # autres réponses'),
   moreRepliesShown: 'Autres réponses affichées',
 

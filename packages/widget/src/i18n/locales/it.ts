@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('it')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /** Italian counts with "one" and "other" ("many" is for round millions and falls back to it). */
 const counted =
   (one: string, other: string) =>
@@ -86,8 +88,8 @@ export const it: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Posizione',
   allStances: 'Tutte le posizioni',
-  stanceOption: (label, count) => `Ha votato ${label} (${n(count)})`,
-  noStance: (count) => `Voto non mostrato (${n(count)})`,
+  stanceOption: (label, count) => `Ha votato ${label}${inParens(count)}`,
+  noStance: (count) => `Voto non mostrato${inParens(count)}`,
   voted: (label) => `Ha votato: ${label}`,
   showStance: (label) => `Mostra il mio voto («${label}») con il mio commento`,
   count: (count) => (count ? it.comments(count) : 'Ancora nessun commento'),
@@ -96,7 +98,7 @@ export const it: Translation = {
   edited: '(modificato)',
   deleted: 'Questo commento è stato eliminato.',
   showReplies: counted('Mostra # risposta', 'Mostra # risposte'),
-  hideReplies: 'Nascondi le risposte',
+  hideReplies: counted('Nascondi # risposta', 'Nascondi # risposte'),
   moreReplies: counted('Mostra # altra risposta', 'Mostra altre # risposte'),
   moreRepliesShown: 'Altre risposte mostrate',
 

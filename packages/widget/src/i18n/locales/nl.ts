@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('nl')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /** Dutch has only the plural forms "one" and "other". */
 const counted =
   (one: string, other: string) =>
@@ -82,8 +84,8 @@ export const nl: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Standpunt',
   allStances: 'Alle standpunten',
-  stanceOption: (label, count) => `Stemde ${label} (${n(count)})`,
-  noStance: (count) => `Geen stem getoond (${n(count)})`,
+  stanceOption: (label, count) => `Stemde ${label}${inParens(count)}`,
+  noStance: (count) => `Geen stem getoond${inParens(count)}`,
   voted: (label) => `Stemde: ${label}`,
   showStance: (label) => `Mijn stem („${label}”) bij mijn reactie tonen`,
   count: (count) => (count ? nl.comments(count) : 'Nog geen reacties'),
@@ -92,7 +94,7 @@ export const nl: Translation = {
   edited: '(bewerkt)',
   deleted: 'Deze reactie is verwijderd.',
   showReplies: counted('# antwoord tonen', '# antwoorden tonen'),
-  hideReplies: 'Antwoorden verbergen',
+  hideReplies: counted('# antwoord verbergen', '# antwoorden verbergen'),
   moreReplies: counted('Nog # antwoord tonen', 'Nog # antwoorden tonen'),
   moreRepliesShown: 'Meer antwoorden getoond',
 

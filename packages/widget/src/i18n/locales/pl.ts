@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('pl')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /**
  * A Polish counted message: "one" (1), "few" (2–4, 22–24, …), "many" (0, 5–21, 25–31, …) and
  * "other" (fractions).
@@ -91,8 +93,8 @@ export const pl: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Stanowisko',
   allStances: 'Wszystkie stanowiska',
-  stanceOption: (label, count) => `Głos: ${label} (${n(count)})`,
-  noStance: (count) => `Bez widocznego głosu (${n(count)})`,
+  stanceOption: (label, count) => `Głos: ${label}${inParens(count)}`,
+  noStance: (count) => `Bez widocznego głosu${inParens(count)}`,
   voted: (label) => `Głos: ${label}`,
   showStance: (label) => `Pokaż mój głos („${label}”) przy komentarzu`,
   count: (count) => (count ? pl.comments(count) : 'Brak komentarzy'),
@@ -101,7 +103,7 @@ export const pl: Translation = {
   edited: '(edytowany)',
   deleted: 'Ten komentarz został usunięty.',
   showReplies: counted('Pokaż # odpowiedź', 'Pokaż # odpowiedzi', 'Pokaż # odpowiedzi'),
-  hideReplies: 'Ukryj odpowiedzi',
+  hideReplies: counted('Ukryj # odpowiedź', 'Ukryj # odpowiedzi', 'Ukryj # odpowiedzi'),
   moreReplies: counted(
     'Pokaż # kolejną odpowiedź',
     'Pokaż # kolejne odpowiedzi',

@@ -1,6 +1,8 @@
 import { plural, type Translation } from '../translation.ts'
 
 const n = (value: number) => value.toLocaleString('pt')
+/** A count in brackets after a label, or nothing when it is not known (null). */
+const inParens = (count: number | null) => (count === null ? '' : ` (${n(count)})`)
 /** Portuguese counts 0 and 1 as singular ("one"); "many" (millions) falls back to "other". */
 const counted =
   (one: string, other: string) =>
@@ -88,8 +90,8 @@ export const pt: Translation = {
   languageOption: (name, count) => `${name} (${n(count)})`,
   stance: 'Posição',
   allStances: 'Todas as posições',
-  stanceOption: (label, count) => `Votou ${label} (${n(count)})`,
-  noStance: (count) => `Sem voto exibido (${n(count)})`,
+  stanceOption: (label, count) => `Votou ${label}${inParens(count)}`,
+  noStance: (count) => `Sem voto exibido${inParens(count)}`,
   voted: (label) => `Votou: ${label}`,
   showStance: (label) => `Mostrar meu voto (“${label}”) no meu comentário`,
   count: (count) => (count ? pt.comments(count) : 'Nenhum comentário ainda'),
@@ -98,7 +100,7 @@ export const pt: Translation = {
   edited: '(editado)',
   deleted: 'Este comentário foi excluído.',
   showReplies: counted('Mostrar # resposta', 'Mostrar # respostas'),
-  hideReplies: 'Ocultar respostas',
+  hideReplies: counted('Ocultar # resposta', 'Ocultar # respostas'),
   moreReplies: counted('Mostrar mais # resposta', 'Mostrar mais # respostas'),
   moreRepliesShown: 'Mais respostas exibidas',
 
