@@ -60,13 +60,56 @@ describe('consumeRateLimits', () => {
     expect(results.slice(0, 3)).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }])
     expect(results[3]).toEqual({ allowed: false, subject: 'reader:r1', retryAfterSeconds: 60 })
     // A new minute opens the reader's window; the site's hourly limit (5) is what stops it next.
+    // The refused 4th attempt counted against the reader's limit only: the site is at 3.
     const later = T0 + 60_000
+    expect(await consumeRateLimits(env.DB, 's1', 'post', limits, later)).toEqual({ allowed: true })
     expect(await consumeRateLimits(env.DB, 's1', 'post', limits, later)).toEqual({ allowed: true })
     expect(await consumeRateLimits(env.DB, 's1', 'post', limits, later)).toEqual({
       allowed: false,
       subject: 'site',
       retryAfterSeconds: 3540,
     })
+  })
+
+  it('counts an attempt a narrower limit refused against that limit only', async () => {
+    const tiers = (reader: string, network: string) => [
+      { subject: `reader:${reader}`, max: 2, windowSeconds: 60 },
+      { subject: `network:${network}`, max: 4, windowSeconds: 60 },
+      { subject: 'site', max: 6, windowSeconds: 60 },
+    ]
+    const attempt = (reader: string, network: string) =>
+      consumeRateLimits(env.DB, 's5', 'vote', tiers(reader, network), T0)
+    // One reader hammering: refused by its own limit, the network's and the site's stay at 2.
+    const hammer = await Promise.all(Array.from({ length: 30 }, () => attempt('a', 'n1')))
+    expect(hammer.filter((r) => r.allowed)).toHaveLength(2)
+    expect(hammer.filter((r) => !r.allowed && r.subject === 'reader:a')).toHaveLength(28)
+    // Other readers of that network: two more pass, then the network refuses without the site.
+    expect((await attempt('b', 'n1')).allowed).toBe(true)
+    expect((await attempt('c', 'n1')).allowed).toBe(true)
+    expect(await attempt('d', 'n1')).toMatchObject({ allowed: false, subject: 'network:n1' })
+    expect(await attempt('e', 'n1')).toMatchObject({ allowed: false, subject: 'network:n1' })
+    // So the site has counted 4 of its 6: readers of other networks still get 2 through.
+    expect((await attempt('f', 'n2')).allowed).toBe(true)
+    expect((await attempt('g', 'n3')).allowed).toBe(true)
+    expect(await attempt('h', 'n4')).toMatchObject({ allowed: false, subject: 'site' })
+    const { results } = await env.DB.prepare(
+      "SELECT key, count FROM rate_counters WHERE key LIKE 's5|vote|%' ORDER BY key"
+    ).all()
+    expect(results).toEqual([
+      { key: 's5|vote|network:n1', count: 6 },
+      { key: 's5|vote|network:n2', count: 1 },
+      { key: 's5|vote|network:n3', count: 1 },
+      { key: 's5|vote|network:n4', count: 1 },
+      { key: 's5|vote|reader:a', count: 30 },
+      { key: 's5|vote|reader:b', count: 1 },
+      { key: 's5|vote|reader:c', count: 1 },
+      { key: 's5|vote|reader:d', count: 1 },
+      { key: 's5|vote|reader:e', count: 1 },
+      { key: 's5|vote|reader:f', count: 1 },
+      { key: 's5|vote|reader:g', count: 1 },
+      { key: 's5|vote|reader:h', count: 1 },
+      { key: 's5|vote|site', count: 7 },
+    ])
   })
 
   it('counts exactly under concurrency', async () => {
