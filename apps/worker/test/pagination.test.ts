@@ -2,11 +2,13 @@ import { PAGE_SIZE_MAX, type CommentSort } from '@parley/core'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
+  commentPageReads,
   inlineRepliesSql,
   topLevelIdsSql,
   topLevelPageSql,
   type PageRequest,
 } from '../src/db/comment-pages.ts'
+import { pageResponsesSql } from '../src/db/expert-responses.ts'
 import { expectedRank, insertBulkThread, type BulkRow } from './fixtures.ts'
 import { createSites, getPage, newReader, postComment, queryPlan } from './helpers.ts'
 
@@ -222,6 +224,30 @@ describe('query plans', () => {
         )
         expect(detail).toMatch(/SEARCH r USING (COVERING )?INDEX comments_by_root \(root_id=\?\)/)
         expect(detail).not.toMatch(/SCAN (c|r|s|comments)\b/)
+      })
+
+      // The listing route reads the thread by its key inside the page's own statements.
+      const byKey = { siteId: 'news', key: 'k' }
+      const byKeyParams = [null, ...params.slice(1), 50, 'news', 'k']
+
+      it('reads the same index range with the thread found by its key', async () => {
+        const detail = await queryPlan(topLevelPageSql(page, { tombstones }, byKey), ...byKeyParams)
+        expect(detail).toMatch(/SEARCH th USING (COVERING )?INDEX \S+ \(site_id=\? AND key=\?\)/)
+        const index = INDEXES[sort][filter]!
+        expect(detail).toMatch(new RegExp(`SEARCH c USING (COVERING )?INDEX ${index} \\(`))
+        expect(detail).not.toMatch(/SCAN (c|th)\b|SCAN comments|TEMP B-TREE/)
+      })
+
+      it("reads the page's expert answers by thread, without a scan", async () => {
+        const reads = commentPageReads(env.DB, byKey, page, { tombstones, readerId: 'r_x' })
+        const detail = await queryPlan(
+          `SELECT * FROM (${pageResponsesSql(reads)})`,
+          ...reads.params
+        )
+        expect(detail).toMatch(
+          /SEARCH r USING INDEX expert_responses_by_thread \(thread_id=\? AND status=\?\)/
+        )
+        expect(detail).not.toMatch(/SCAN (c|r|e|t|th|comments)\b/)
       })
     }
   )

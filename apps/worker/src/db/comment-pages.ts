@@ -49,16 +49,28 @@ function filterCondition(page: PageRequest): string {
 const filterValue = (page: PageRequest) =>
   page.lang ?? (page.stance === null ? null : stanceOptionId(page.stance))
 
+/** A thread by its id, or by its site and key when the page is read with the thread's row. */
+export type ThreadRef = number | { siteId: string; key: string }
+
+// By key, the statements find the thread's id themselves (a constant subquery, read once), so
+// the thread's row, the page and the answers under it come in one round trip (readListing).
+const THREAD_BY_KEY = '(SELECT th.id FROM threads th WHERE th.site_id = ?8 AND th.key = ?9)'
+
+/** The SQL that stands for the thread's id in a page's statements. */
+export const threadIdSql = (thread: ThreadRef): string =>
+  typeof thread === 'number' ? '?1' : THREAD_BY_KEY
+
 /**
  * Parameters of both page statements: ?1 thread id, ?2 page size + 1, ?3 language or stance
- * option id, ?4 cursor key, ?5 cursor id, ?6 reader id, ?7 replies per top-level comment. One SQL
- * text per sort, filter, cursor presence and tombstone setting, because an `?3 IS NULL OR …`
- * condition would keep SQLite from seeking. Hidden comments are skipped by a condition on the
- * rows of the index range (visibleSql), which the page reads anyway.
+ * option id, ?4 cursor key, ?5 cursor id, ?6 reader id, ?7 replies per top-level comment; ?8 site
+ * id and ?9 thread key for a thread by key. One SQL text per sort, filter, cursor presence and
+ * tombstone setting, because an `?3 IS NULL OR …` condition would keep SQLite from seeking.
+ * Hidden comments are skipped by a condition on the rows of the index range (visibleSql), which
+ * the page reads anyway.
  */
-function topLevelQuery(page: PageRequest, visibility: Visibility): string {
+function topLevelQuery(thread: ThreadRef, page: PageRequest, visibility: Visibility): string {
   const { column, direction, after } = SORT_KEYS[page.sort]
-  return `FROM comments c WHERE c.thread_id = ?1 AND c.parent_id IS NULL
+  return `FROM comments c WHERE c.thread_id = ${threadIdSql(thread)} AND c.parent_id IS NULL
     ${filterCondition(page)}
     ${page.after === null ? '' : `AND (c.${column}, c.id) ${after} (?4, ?5)`}
     AND ${visibleSql('?6', visibility)}
@@ -66,12 +78,18 @@ function topLevelQuery(page: PageRequest, visibility: Visibility): string {
 }
 
 /** One page of top-level comments (one more than asked, to tell whether another page follows). */
-export const topLevelPageSql = (page: PageRequest, visibility: Visibility): string =>
-  `SELECT ${commentColumns('?6')} ${topLevelQuery(page, visibility)} LIMIT ?2`
+export const topLevelPageSql = (
+  page: PageRequest,
+  visibility: Visibility,
+  thread: ThreadRef = 0
+): string => `SELECT ${commentColumns('?6')} ${topLevelQuery(thread, page, visibility)} LIMIT ?2`
 
 /** The ids of the page's top-level comments, without the extra one, for inlineRepliesSql. */
-export const topLevelIdsSql = (page: PageRequest, visibility: Visibility): string =>
-  `SELECT c.id ${topLevelQuery(page, visibility)} LIMIT ?2 - 1`
+export const topLevelIdsSql = (
+  page: PageRequest,
+  visibility: Visibility,
+  thread: ThreadRef = 0
+): string => `SELECT c.id ${topLevelQuery(thread, page, visibility)} LIMIT ?2 - 1`
 
 /**
  * The first REPLIES_INLINE_MAX replies (all depths, oldest first) below each top-level comment of
@@ -113,6 +131,65 @@ export function nestPage(top: CommentRow[], replies: CommentRow[], view: Comment
   return nestReplies(top.map(toComment), replies.map(toComment))
 }
 
+/** The reads of one page: its top-level comments and the capped replies below them. */
+export interface PageReads {
+  statements: [topLevel: D1PreparedStatement, replies: D1PreparedStatement]
+  /** The SQL selecting the ids of the page's top-level comments, and its parameters. */
+  pageIdsSql: string
+  params: unknown[]
+  /** The SQL that stands for the thread's id, with the same parameters. */
+  threadIdSql: string
+}
+
+/** The two statements of a page, for a batch of the caller's (see loadCommentPage). */
+export function commentPageReads(
+  db: D1Database,
+  thread: ThreadRef,
+  page: PageRequest,
+  visibility: Visibility & Pick<CommentView, 'readerId'>
+): PageReads {
+  const byKey = typeof thread === 'number' ? [] : [thread.siteId, thread.key]
+  const params = [
+    typeof thread === 'number' ? thread : null,
+    page.limit + 1,
+    filterValue(page),
+    page.after?.key ?? null,
+    page.after?.id ?? null,
+    visibility.readerId,
+    REPLIES_INLINE_MAX,
+    ...byKey,
+  ]
+  // Without ?7 (the replies cap) and a thread by id, a statement ends at ?6, and D1 refuses a
+  // parameter past a statement's last one.
+  const pageParams = byKey.length ? params : params.slice(0, 6)
+  const pageIdsSql = topLevelIdsSql(page, visibility, thread)
+  return {
+    statements: [
+      db.prepare(topLevelPageSql(page, visibility, thread)).bind(...pageParams),
+      db.prepare(inlineRepliesSql(pageIdsSql, visibility)).bind(...params),
+    ],
+    pageIdsSql,
+    params: pageParams,
+    threadIdSql: threadIdSql(thread),
+  }
+}
+
+/** The page from the results of commentPageReads' statements. */
+export function commentPageOf(
+  [topLevel, replies]: D1Result<CommentRow>[],
+  page: PageRequest,
+  view: CommentView
+): { comments: Comment[]; next: Cursor | null } {
+  const { page: top, next } = splitPage(topLevel?.results ?? [], page.limit, (last) => ({
+    order: page.sort,
+    lang: page.lang,
+    stance: page.stance,
+    key: page.sort === 'top' ? last.rank : last.created_at,
+    id: last.id,
+  }))
+  return { comments: nestPage(top, replies?.results ?? [], view), next }
+}
+
 /**
  * A page of top-level comments with their first replies nested, in one round trip of two
  * statements whatever the page size: the page, and the capped replies below it.
@@ -123,28 +200,8 @@ export async function loadCommentPage(
   page: PageRequest,
   view: CommentView
 ): Promise<{ comments: Comment[]; next: Cursor | null }> {
-  const params = [
-    threadId,
-    page.limit + 1,
-    filterValue(page),
-    page.after?.key ?? null,
-    page.after?.id ?? null,
-    view.readerId,
-  ]
-  const [topLevel, replies] = await db.batch<CommentRow>([
-    db.prepare(topLevelPageSql(page, view)).bind(...params),
-    db
-      .prepare(inlineRepliesSql(topLevelIdsSql(page, view), view))
-      .bind(...params, REPLIES_INLINE_MAX),
-  ])
-  const { page: top, next } = splitPage(topLevel!.results, page.limit, (last) => ({
-    order: page.sort,
-    lang: page.lang,
-    stance: page.stance,
-    key: page.sort === 'top' ? last.rank : last.created_at,
-    id: last.id,
-  }))
-  return { comments: nestPage(top, replies!.results, view), next }
+  const { statements } = commentPageReads(db, threadId, page, view)
+  return commentPageOf(await db.batch<CommentRow>(statements), page, view)
 }
 
 // Below a top-level comment its subtree is a range of comments_by_root; below a reply it is

@@ -4,10 +4,12 @@ import type {
   ExpertResponse,
   ExpertResponseStatus,
 } from '@parley/core'
+import type { PageReads } from './comment-pages.ts'
 import { joinedExpert } from './experts.ts'
 
 // Experts' answers under readers' comments. Readers see the published ones: under the comment in
-// every listing (one query per page, publishedResponsesFor) and in the thread's Featured section.
+// every listing (one statement in the page's batch, pageResponsesRead; publishedResponsesFor
+// elsewhere) and in the thread's Featured section.
 
 export interface ExpertResponseRow {
   id: string
@@ -62,8 +64,7 @@ export async function publishedResponsesFor(
   db: D1Database,
   commentIds: string[]
 ): Promise<Map<string, ExpertResponse[]>> {
-  const byComment = new Map<string, ExpertResponse[]>()
-  if (commentIds.length === 0) return byComment
+  if (commentIds.length === 0) return new Map()
   const { results } = await db
     .prepare(
       `SELECT ${COLUMNS} ${FROM}
@@ -72,12 +73,39 @@ export async function publishedResponsesFor(
     )
     .bind(JSON.stringify([...new Set(commentIds)]))
     .all<ExpertResponseRow>()
-  for (const row of results) {
+  return responsesByComment(results)
+}
+
+function responsesByComment(rows: ExpertResponseRow[]): Map<string, ExpertResponse[]> {
+  const byComment = new Map<string, ExpertResponse[]>()
+  for (const row of rows) {
     const list = byComment.get(row.comment_id) ?? []
     list.push(rowToExpertResponse(row))
     byComment.set(row.comment_id, list)
   }
   return byComment
+}
+
+/**
+ * The published responses under a page's top-level comments and their subtrees (a top-level
+ * comment is its own root), as a statement for the page's batch (src/db/comment-pages.ts
+ * commentPageReads). It walks the thread's published responses, a handful, not the subtrees.
+ */
+export const pageResponsesSql = ({
+  threadIdSql,
+  pageIdsSql,
+}: Pick<PageReads, 'threadIdSql' | 'pageIdsSql'>): string =>
+  `SELECT ${COLUMNS} ${FROM} JOIN comments c ON c.id = r.comment_id
+   WHERE r.thread_id = ${threadIdSql} AND r.status = 'published' AND c.root_id IN (${pageIdsSql})
+   ORDER BY r.comment_id, r.created_at, r.id`
+
+export const pageResponsesRead = (db: D1Database, reads: PageReads): D1PreparedStatement =>
+  db.prepare(pageResponsesSql(reads)).bind(...reads.params)
+
+/** Fills Comment.expertResponses throughout the trees from pageResponsesRead's rows. */
+export function withResponseRows(comments: Comment[], rows: ExpertResponseRow[]): Comment[] {
+  attach(comments, responsesByComment(rows))
+  return comments
 }
 
 function collectIds(comments: Comment[], into: string[]): string[] {

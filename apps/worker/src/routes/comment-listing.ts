@@ -1,13 +1,20 @@
 import type { CommentPage, ListCommentsQuerySchema } from '@parley/core'
 import type { z } from 'zod'
 import { loadBalancedPage, type BalancedPageRequest } from '../db/balanced-pages.ts'
-import { loadCommentPage, type PageRequest } from '../db/comment-pages.ts'
-import type { CommentView } from '../db/comment-rows.ts'
-import { withExpertResponses } from '../db/expert-responses.ts'
+import { commentPageOf, commentPageReads, type PageRequest } from '../db/comment-pages.ts'
+import type { CommentRow, CommentView } from '../db/comment-rows.ts'
+import {
+  pageResponsesRead,
+  withExpertResponses,
+  withResponseRows,
+  type ExpertResponseRow,
+} from '../db/expert-responses.ts'
+import type { Site } from '../db/sites.ts'
 import { stanceGroups, type StancePoll } from '../db/stances.ts'
+import { threadRead, type ThreadRow } from '../db/threads.ts'
 import { ApiError } from '../errors.ts'
 import { encodeBalancedCursor, encodeCursor } from '../lib/cursor.ts'
-import { balancedCursorParam, cursorParam } from './comment-access.ts'
+import { balancedCursorParam, commentView, cursorParam } from './comment-access.ts'
 
 // What GET …/comments lists: one sorted order (newest, oldest, top) with at most one filter, or the
 // balanced sort. See docs/decisions/0007-stance-and-balanced-sort.md for the stance rules.
@@ -85,29 +92,56 @@ export function listingOf(
   return { kind: 'sorted', request: { sort: order, lang, stance, limit, after } }
 }
 
-/** One page of the listing, with its nextCursor. */
+/** One page of the listing, with its nextCursor and the experts' answers under its comments. */
 export async function loadListing(
   db: D1Database,
   threadId: number,
   listing: Listing,
   view: CommentView
 ): Promise<CommentPage> {
-  const page = await loadPage(db, threadId, listing, view)
+  if (listing.kind === 'sorted') {
+    const reads = commentPageReads(db, threadId, listing.request, view)
+    const results = await db.batch([...reads.statements, pageResponsesRead(db, reads)])
+    return sortedPageOf(results, listing.request, view)
+  }
+  const page = await loadBalancedPage(db, threadId, listing.request, view)
   // Experts' published answers under every comment of the page, replies included: one query.
   await withExpertResponses(db, page.comments)
-  return page
+  return { comments: page.comments, nextCursor: page.next && encodeBalancedCursor(page.next) }
 }
 
-async function loadPage(
-  db: D1Database,
-  threadId: number,
-  listing: Listing,
+/** A sorted page from the results of its statements and pageResponsesRead, in that order. */
+function sortedPageOf(
+  [topLevel, replies, responses]: D1Result[],
+  request: PageRequest,
   view: CommentView
-): Promise<CommentPage> {
-  if (listing.kind === 'balanced') {
-    const page = await loadBalancedPage(db, threadId, listing.request, view)
-    return { comments: page.comments, nextCursor: page.next && encodeBalancedCursor(page.next) }
-  }
-  const page = await loadCommentPage(db, threadId, listing.request, view)
+): CommentPage {
+  const page = commentPageOf([topLevel, replies] as D1Result<CommentRow>[], request, view)
+  withResponseRows(page.comments, (responses?.results ?? []) as ExpertResponseRow[])
   return { comments: page.comments, nextCursor: page.next && encodeCursor(page.next) }
+}
+
+/**
+ * A sorted listing (newest, oldest, top; no stance poll needed) with the thread's row and the
+ * experts' answers, in one round trip: the statements find the thread by its key themselves.
+ * Null when the thread does not exist yet.
+ */
+export async function readSortedListing(
+  db: D1Database,
+  site: Site,
+  key: string,
+  request: PageRequest,
+  readerId: string | null
+): Promise<CommentPage | null> {
+  // What the SQL depends on (reader, tombstones) is known before the thread's settings are.
+  const sqlView = commentView(site, undefined, readerId)
+  const reads = commentPageReads(db, { siteId: site.id, key }, request, sqlView)
+  const [thread, ...page] = await db.batch([
+    threadRead(db, site.id, key),
+    ...reads.statements,
+    pageResponsesRead(db, reads),
+  ])
+  const row = thread?.results[0] as ThreadRow | undefined
+  if (!row) return null
+  return sortedPageOf(page, request, commentView(site, row.settings, readerId))
 }

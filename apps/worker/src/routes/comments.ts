@@ -27,7 +27,13 @@ import { readerOf, requireReader, requireSignIn } from '../middleware/reader.ts'
 import { requireTurnstile } from '../middleware/turnstile.ts'
 import { PostCommentHeadersSchema } from '../schemas.ts'
 import { commentView, requireVisible } from './comment-access.ts'
-import { listingOf, loadListing, refuseLangWithStances, usesStances } from './comment-listing.ts'
+import {
+  listingOf,
+  loadListing,
+  readSortedListing,
+  refuseLangWithStances,
+  usesStances,
+} from './comment-listing.ts'
 import { automaticSpamRemoval, statusOf, verdictFor, verdictJson } from './comment-moderation.ts'
 
 // Validators used below, exported for the contract type test (test/contract.test.ts).
@@ -49,18 +55,21 @@ export const comments = new Hono<AppEnv>()
       const query = c.req.valid('query')
       refuseLangWithStances(query)
       const { showStances } = c.var.site.settings
-      const { thread, stancePoll } = await getThreadWithStancePoll(
-        c.env.DB,
-        site,
-        key,
-        showStances && usesStances(query)
-      )
-      const listing = listingOf(query, stancePoll, showStances)
-      if (!thread) {
-        const empty: CommentPage = { comments: [], nextCursor: null }
-        return c.json(empty)
+      const empty: CommentPage = { comments: [], nextCursor: null }
+      const readerId = await readerOf(c)
+      if (!(showStances && usesStances(query))) {
+        // The usual listing: its thread, page and answers in one round trip.
+        const listing = listingOf(query, null, showStances)
+        if (listing.kind === 'sorted') {
+          const page = await readSortedListing(c.env.DB, c.var.site, key, listing.request, readerId)
+          return c.json(page ?? empty)
+        }
       }
-      const view = commentView(c.var.site, thread.settings, await readerOf(c))
+      // A stance filter or the balanced sort needs the thread's stance poll first.
+      const { thread, stancePoll } = await getThreadWithStancePoll(c.env.DB, site, key, true)
+      const listing = listingOf(query, stancePoll, showStances)
+      if (!thread) return c.json(empty)
+      const view = commentView(c.var.site, thread.settings, readerId)
       return c.json(await loadListing(c.env.DB, thread.id, listing, view))
     }
   )
