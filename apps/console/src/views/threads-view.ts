@@ -1,17 +1,10 @@
 import type { AdminPoll, AdminThread } from '@parley/core'
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit'
-import { ConsoleView, formValues, when } from '../elements/console-view.ts'
+import { formValues, when } from '../elements/console-view.ts'
 import { href } from '../router.ts'
 import { PagedList } from './paged-list.ts'
 import { loadMore, radioChecks } from './parts.ts'
-import { pollItems, saveFile, type ExportFormat } from './poll-items.ts'
-import {
-  editOptionsFields,
-  editPollOf,
-  newPollFields,
-  newPollOf,
-  pollSettingsFields,
-} from './polls-part.ts'
+import { PollEditingView } from './poll-editing-view.ts'
 
 /** Emoji typed with spaces or commas between them. */
 const emojiList = (text: string) => text.split(/[\s,]+/).filter(Boolean)
@@ -20,20 +13,18 @@ const emojiList = (text: string) => text.split(/[\s,]+/).filter(Boolean)
  * Threads (admin): search and page through them, create one, and for one thread (#/threads/KEY)
  * edit its title and reactions and manage its polls.
  */
-export class ThreadsView extends ConsoleView {
+export class ThreadsView extends PollEditingView {
   static override properties: PropertyDeclarations = {
-    ...ConsoleView.properties,
+    ...PollEditingView.properties,
     _thread: { state: true },
     _polls: { state: true },
     _reactions: { state: true },
-    _editing: { state: true },
   }
 
   /** The thread of #/threads/KEY; null on the list. */
   declare private _thread: AdminThread | null
   declare private _polls: AdminPoll[]
   declare private _reactions: 'site' | 'custom' | 'off'
-  declare private _editing: AdminPoll | null
   #q = ''
   #threads = new PagedList(this, async (cursor) => {
     const page = await this.api!.threads({ q: this.#q, cursor })
@@ -45,7 +36,6 @@ export class ThreadsView extends ConsoleView {
     this._thread = null
     this._polls = []
     this._reactions = 'site'
-    this._editing = null
   }
 
   get #key(): string | null {
@@ -146,45 +136,6 @@ export class ThreadsView extends ConsoleView {
         settings: { reactions },
       })
     }, 'Thread saved.')
-  }
-
-  async #createPoll(e: SubmitEvent): Promise<void> {
-    e.preventDefault()
-    const form = e.target as HTMLFormElement
-    const poll = newPollOf(formValues(form), this._thread!.key)
-    const ok = await this.run(async () => {
-      await this.api!.createPoll(poll)
-      this._polls = await this.#pollsOf(this._thread!.key)
-    }, `Poll ${poll.key} created.`)
-    if (ok) form.reset()
-  }
-
-  async #editPoll(e: SubmitEvent): Promise<void> {
-    e.preventDefault()
-    const poll = this._editing
-    if (!poll) return
-    const edit = editPollOf(formValues(e.target as HTMLFormElement), poll)
-    const ok = await this.run(async () => {
-      await this.api!.editPoll(poll.id, edit)
-      this._polls = await this.#pollsOf(this._thread!.key)
-    }, `Poll ${poll.id} saved.`)
-    if (ok) this.closeDialog('edit-poll')
-  }
-
-  async #deleteOption(option: string): Promise<void> {
-    const poll = this._editing
-    if (!poll) return
-    await this.run(async () => {
-      this._editing = await this.api!.deleteOption(poll.id, option)
-      this._polls = await this.#pollsOf(this._thread!.key)
-    }, 'Option deleted.')
-  }
-
-  async #closePoll(poll: AdminPoll): Promise<void> {
-    await this.run(async () => {
-      await this.api!.editPoll(poll.id, { closeNow: true })
-      this._polls = await this.#pollsOf(this._thread!.key)
-    }, `Poll ${poll.id} closed.`)
   }
 
   override render() {
@@ -321,44 +272,8 @@ export class ThreadsView extends ConsoleView {
   #renderPolls() {
     return html`<h2>Polls of this thread</h2>
       <p><a href=${href('polls')}>All polls of the site</a></p>
-      ${pollItems(this._polls, {
-        edit: (p) => void this.#openEdit(p),
-        close: (p) => void this.#closePoll(p),
-        download: (p, format) => void this.#download(p, format),
-      })}
-      <form @submit=${this.#createPoll}>
-        <fieldset>
-          <legend>Create a poll for this thread</legend>
-          ${newPollFields()}
-          <button class="primary">Create poll</button>
-        </fieldset>
-      </form>
-      ${
-        this._editing
-          ? this.formDialog(
-              {
-                id: 'edit-poll',
-                title: `Edit poll ${this._editing.id}`,
-                submit: 'Save poll',
-                onSubmit: this.#editPoll,
-                onClose: () => (this._editing = null),
-              },
-              html`${pollSettingsFields('edit-poll', this._editing)}
-              ${editOptionsFields(this._editing, (option) => this.#deleteOption(option))}`
-            )
-          : ''
-      }`
-  }
-
-  async #download(poll: AdminPoll, format: ExportFormat): Promise<void> {
-    await this.run(async () => {
-      const { blob, name } = await this.api!.exportPoll(poll.id, format)
-      saveFile(blob, name)
-    }, `Results of poll ${poll.id} exported.`)
-  }
-
-  async #openEdit(poll: AdminPoll): Promise<void> {
-    this._editing = poll
-    await this.showDialog('edit-poll')
+      ${this.pollList(this._polls, false)}
+      ${this.createPollForm('Create a poll for this thread', this._thread!.key)}
+      ${this.editPollDialog(false)}`
   }
 }
