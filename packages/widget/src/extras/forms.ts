@@ -18,6 +18,7 @@ import {
   remove as deleteComment,
   report as sendReport,
 } from './actions.ts'
+import { read, write } from '../internal/storage.ts'
 import { formStyles } from './forms.styles.ts'
 import type { Translation } from '../i18n/translation.ts'
 import type { ThreadStore } from '../state/thread-store.ts'
@@ -78,8 +79,12 @@ export function form(host: FormHost, panel: FormPanel) {
           required
           maxlength=${COMMENT_TEXT_MAX}
           rows="4"
-          .value=${c.text}
-          @input=${(e: InputEvent) => (e.target as HTMLTextAreaElement).setCustomValidity('')}
+          .value=${read(editDraft(c)) ?? c.text}
+          @input=${(e: InputEvent) => {
+            const area = e.target as HTMLTextAreaElement
+            area.setCustomValidity('')
+            write(editDraft(c), area.value)
+          }}
         ></textarea>
         ${buttons(x, t.save, panel)}
       </form>`
@@ -218,11 +223,25 @@ function field(x: FormHost, name: string, label: string, max: number, kind = '')
   return html`<label for=${name}>${label}</label>${input}${fieldError(x, name)}`
 }
 
-/** Submit and Cancel of a form. */
+/**
+ * Where an edit in progress is kept until it is saved or cancelled, so a reload or a failed
+ * request loses nothing of it, as with a new comment's draft.
+ */
+const editDraft = (c: { id: string }) => `parley:edit|${c.id}`
+
+/** Submit and Cancel of a form; Cancel drops an edit in progress. */
 const buttons = (x: FormHost, submit: string, panel: FormPanel) =>
   html`<div class="actions">
     <button class="primary" aria-disabled=${x.busy}>${submit}</button>
-    <button type="button" @click=${() => x.toggle(panel)}>${x.t.cancel}</button>
+    <button
+      type="button"
+      @click=${() => {
+        if (panel === 'edit') write(editDraft(x.c), null)
+        return x.toggle(panel)
+      }}
+    >
+      ${x.t.cancel}
+    </button>
   </div>`
 
 async function save(x: FormHost, event: SubmitEvent): Promise<void> {
@@ -231,7 +250,10 @@ async function save(x: FormHost, event: SubmitEvent): Promise<void> {
   const text = form.elements.namedItem('text') as HTMLTextAreaElement
   text.setCustomValidity(text.value.trim() ? '' : x.t.commentEmpty)
   if (!form.reportValidity()) return
-  if (await x.run(() => edit(x, text.value), x.t.commentUpdated)) await x.toggle('edit', true)
+  if (await x.run(() => edit(x, text.value), x.t.commentUpdated)) {
+    write(editDraft(x.c), null)
+    await x.toggle('edit', true)
+  }
 }
 
 async function remove(x: FormHost): Promise<void> {

@@ -339,6 +339,38 @@ describe('<parley-comment> edit', () => {
     await expect.element(page.getByText('Text of me')).toBeVisible()
     await expect.poll(() => focused()).toBe(button('Edit').element())
   })
+
+  it('keeps an edit in progress on the device until it is saved or cancelled', async () => {
+    const c = makeComment('me', { mine: true, editableUntil: inMinutes(10) })
+    let fail = true
+    await list([c], {
+      [`PATCH ${on(c)}`]: () =>
+        fail
+          ? errorBody('internal', 500)
+          : json({ ...c, text: 'Kept words', html: '<p>Kept words</p>' }),
+    })
+    await button('Edit').click()
+    await userEvent.fill(page.getByRole('textbox', { name: 'Edit comment' }), 'Kept words')
+    await button('Save').click()
+    await expect.element(article('Author me').getByRole('alert').first()).not.toBeEmptyDOMElement()
+    // The page reloads: the list is mounted again, and Edit brings the words back.
+    document.body.replaceChildren()
+    await list([c], {
+      [`PATCH ${on(c)}`]: () => json({ ...c, text: 'Kept words', html: '<p>Kept words</p>' }),
+    })
+    await button('Edit').click()
+    const box = page.getByRole('textbox', { name: 'Edit comment' })
+    await expect.element(box).toHaveValue('Kept words')
+    fail = false
+    await button('Save').click()
+    await expect.element(article('Author me').getByText('Kept words')).toBeVisible()
+    expect(localStorage.getItem(`parley:edit|${c.id}`)).toBeNull()
+    // A cancelled edit is dropped: Edit starts again from the comment's text.
+    await button('Edit').click()
+    await userEvent.fill(box, 'Second thoughts')
+    await button('Cancel').click()
+    expect(localStorage.getItem(`parley:edit|${c.id}`)).toBeNull()
+  })
 })
 
 describe('<parley-comment> delete', () => {
