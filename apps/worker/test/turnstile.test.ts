@@ -55,6 +55,20 @@ describe('the Turnstile secret', () => {
     const res = await patchSettings({ turnstile: { enabled: true } })
     await expectError(res, 400, 'invalid_input', ['body.settings.turnstile.siteKey'])
   })
+
+  // Found by the admin fuzz: the patch was checked once more against the defaults alone, which
+  // have no site key, and the refusal escaped as a 500.
+  it('switches on and off with the site key set before', async () => {
+    expect((await patchSettings({ turnstile: { siteKey: SITE_KEY } })).status).toBe(200)
+    const on = await patchSettings({ turnstile: { enabled: true } })
+    expect(on.status, await on.clone().text()).toBe(200)
+    expect((await getThread('turnstile-toggle')).turnstile).toEqual({
+      siteKey: SITE_KEY,
+      votes: false,
+    })
+    expect((await patchSettings({ turnstile: { enabled: false } })).status).toBe(200)
+    expect((await getThread('turnstile-toggle')).turnstile).toBeNull()
+  })
 })
 
 describe('posting with Turnstile on', () => {

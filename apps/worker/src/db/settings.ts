@@ -46,13 +46,18 @@ const PATCH_THREAD_SETTINGS =
 
 /**
  * Validates the patch with the contract (throws on invalid input: an unknown field, a bad value,
- * or a result the whole schema refuses) and returns its writes. Changing whether reactions count
- * towards "top" re-ranks every comment of the site in one UPDATE.
+ * or a result the whole schema refuses once merged into `stored`, the site's settings, or the
+ * defaults for a new site) and returns its writes. Changing whether reactions count towards "top"
+ * re-ranks every comment of the site in one UPDATE.
  */
-export function siteSettingsWrites(siteId: string, patch: SiteSettingsPatch): SqlStatement[] {
-  SiteSettingsSchema.parse(
-    mergePatch(SiteSettingsSchema.parse({}), SiteSettingsPatchSchema.parse(patch))
-  )
+export function siteSettingsWrites(
+  siteId: string,
+  patch: SiteSettingsPatch,
+  stored: SiteSettings = SiteSettingsSchema.parse({})
+): SqlStatement[] {
+  // Merged into what is stored: a patch may lean on it (turnstile.enabled on a site whose
+  // siteKey was set before), which the defaults alone would refuse.
+  SiteSettingsSchema.parse(mergePatch(stored, SiteSettingsPatchSchema.parse(patch)))
   const writes: SqlStatement[] = [
     { sql: PATCH_SITE_SETTINGS, params: [siteId, JSON.stringify(patch)] },
   ]

@@ -91,7 +91,11 @@ export const adminSiteRoutes = new Hono<AdminEnv>()
         statements.push(updateSite(db, { id: before.id, ...after }))
       }
       if (edit.settings !== undefined && changes.some((ch) => ch.field.startsWith('settings.'))) {
-        statements.push(...siteSettingsWrites(before.id, edit.settings).map((s) => prepare(db, s)))
+        statements.push(
+          ...siteSettingsWrites(before.id, edit.settings, before.settings).map((s) =>
+            prepare(db, s)
+          )
+        )
       }
       statements.push(
         auditStatement(db, c.var.admin, {
