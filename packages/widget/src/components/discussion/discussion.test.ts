@@ -102,6 +102,10 @@ describe('<parley-discussion>', () => {
     await el.loaded
     expect(el.shadowRoot!.querySelector('parley-poll')).toBeNull()
     expect(requests.filter((r) => r.url.includes('/polls/'))).toHaveLength(0)
+    // A framework may clear the property rather than the attribute.
+    ;(el as { poll: unknown }).poll = undefined
+    await el.updateComplete
+    expect(el.shadowRoot!.querySelector('parley-poll')).toBeNull()
   })
 
   it('forwards parts so the page can style inner elements', async () => {

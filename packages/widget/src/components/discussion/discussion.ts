@@ -82,7 +82,7 @@ export class ParleyDiscussion extends ParleyElement {
     const views = featured.length ? viewsFor(this, true) : null
     return html`<div part="base">
       ${views?.featured(this, t, featured, COMMENT_PARTS)}
-      ${poll
+      ${(poll || '')
         .match(/\S+/g)
         ?.map(
           (key) =>
