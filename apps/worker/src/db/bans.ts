@@ -40,6 +40,22 @@ const FIND_ACTIVE = `SELECT id, shadow, expires_at FROM bans
     AND ((kind = 'reader' AND subject = ?2) OR (kind = 'network' AND subject = ?3))
   ORDER BY shadow, expires_at IS NULL DESC, expires_at DESC LIMIT 1`
 
+type ActiveBanRow = { id: string; shadow: number; expires_at: number | null }
+
+/** The read of the ban in force for this reader or network, for a batch (see activeBanOf). */
+export const activeBanRead = (
+  db: D1Database,
+  siteId: string,
+  who: { readerId: string; networkHash: string | null },
+  now: number
+): D1PreparedStatement => db.prepare(FIND_ACTIVE).bind(siteId, who.readerId, who.networkHash, now)
+
+/** The ban from activeBanRead's result, or null. */
+export function activeBanOf(result: D1Result | undefined): ActiveBan | null {
+  const row = result?.results[0] as ActiveBanRow | undefined
+  return row ? { id: row.id, shadow: row.shadow === 1, expiresAt: row.expires_at } : null
+}
+
 /** The ban in force for this reader or network, or null. */
 export async function findActiveBan(
   db: D1Database,
@@ -47,11 +63,7 @@ export async function findActiveBan(
   who: { readerId: string; networkHash: string | null },
   now: number
 ): Promise<ActiveBan | null> {
-  const row = await db
-    .prepare(FIND_ACTIVE)
-    .bind(siteId, who.readerId, who.networkHash, now)
-    .first<{ id: string; shadow: number; expires_at: number | null }>()
-  return row ? { id: row.id, shadow: row.shadow === 1, expiresAt: row.expires_at } : null
+  return activeBanOf(await activeBanRead(db, siteId, who, now).all())
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())

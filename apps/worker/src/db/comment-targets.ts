@@ -18,13 +18,9 @@ export interface CommentTarget {
   status: StoredStatus
 }
 
-/** The comment if it belongs to this site, else null: no route reveals another site's comments. */
-export async function findComment(
-  db: D1Database,
-  siteId: string,
-  id: string
-): Promise<CommentTarget | null> {
-  return db
+/** The read of a comment of this site, for a batch: no route reveals another site's comments. */
+export const commentRead = (db: D1Database, siteId: string, id: string): D1PreparedStatement =>
+  db
     .prepare(
       `SELECT c.id, c.thread_id, t.key AS thread_key, t.settings AS thread_settings, c.parent_id,
          c.root_id, c.depth, c.reader_id, c.author_name, c.text, c.created_at, c.deleted_at, c.reply_count,
@@ -33,5 +29,12 @@ export async function findComment(
        WHERE c.id = ?1 AND c.site_id = ?2`
     )
     .bind(id, siteId)
-    .first<CommentTarget>()
+
+/** The comment if it belongs to this site, else null. */
+export async function findComment(
+  db: D1Database,
+  siteId: string,
+  id: string
+): Promise<CommentTarget | null> {
+  return commentRead(db, siteId, id).first<CommentTarget>()
 }

@@ -24,6 +24,25 @@ export interface ReaderHistory {
   lastCommentAt: number | null
 }
 
+type HistoryRow = { prior_comments: number; last_comment_at: number | null }
+
+/** The read of a reader's past on one site as of `now`, for a batch (see readerHistoryOf). */
+export const readerHistoryRead = (
+  db: D1Database,
+  siteId: string,
+  readerId: string,
+  now: number
+): D1PreparedStatement => db.prepare(READER_HISTORY_SQL).bind(siteId, readerId, now)
+
+/** The history from readerHistoryRead's result. */
+export function readerHistoryOf(result: D1Result | undefined): ReaderHistory {
+  const row = result?.results[0] as HistoryRow | undefined
+  return {
+    priorComments: row?.prior_comments ?? 0,
+    lastCommentAt: row?.last_comment_at ?? null,
+  }
+}
+
 /** What the moderation pipeline needs to know about a reader's past on one site, as of `now`. */
 export async function readerHistory(
   db: D1Database,
@@ -31,14 +50,7 @@ export async function readerHistory(
   readerId: string,
   now: number
 ): Promise<ReaderHistory> {
-  const row = await db
-    .prepare(READER_HISTORY_SQL)
-    .bind(siteId, readerId, now)
-    .first<{ prior_comments: number; last_comment_at: number | null }>()
-  return {
-    priorComments: row?.prior_comments ?? 0,
-    lastCommentAt: row?.last_comment_at ?? null,
-  }
+  return readerHistoryOf(await readerHistoryRead(db, siteId, readerId, now).all())
 }
 
 /** The pipeline's view of the reader: the history, with seconds since the last comment. */

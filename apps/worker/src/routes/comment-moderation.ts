@@ -1,6 +1,6 @@
 import type { ModerationSettings } from '@parley/core'
 import type { StoredStatus } from '../db/moderation-writes.ts'
-import { moderationReader, readerHistory } from '../db/reader-history.ts'
+import { moderationReader, readerHistory, type ReaderHistory } from '../db/reader-history.ts'
 import { classifyComment } from '../moderation/classifier.ts'
 import { moderate, type ModerationReason, type Verdict } from '../moderation/pipeline.ts'
 
@@ -27,13 +27,12 @@ export interface Submission {
 export async function verdictFor(
   env: Env,
   settings: ModerationSettings,
-  s: Submission
+  s: Submission,
+  // A post reads the history in its own batch, with the ban and the parent.
+  history: Promise<ReaderHistory> = readerHistory(env.DB, s.siteId, s.readerId, s.now)
 ): Promise<Verdict> {
-  const [history, classifier] = await Promise.all([
-    readerHistory(env.DB, s.siteId, s.readerId, s.now),
-    classifyComment(env, settings, s.text),
-  ])
-  const reader = moderationReader(history, s.now)
+  const [past, classifier] = await Promise.all([history, classifyComment(env, settings, s.text)])
+  const reader = moderationReader(past, s.now)
   return moderate(
     {
       text: s.text,

@@ -7,10 +7,11 @@ import {
 } from '@parley/core'
 import { Hono } from 'hono'
 import { rowToComment } from '../db/comment-rows.ts'
-import { findActiveBan } from '../db/bans.ts'
-import { findComment } from '../db/comment-targets.ts'
+import { activeBanOf, activeBanRead } from '../db/bans.ts'
+import { commentRead, type CommentTarget } from '../db/comment-targets.ts'
 import { insertComment } from '../db/comment-writes.ts'
 import { reactionWeight } from '../db/rank.ts'
+import { readerHistoryOf, readerHistoryRead } from '../db/reader-history.ts'
 import { getThreadWithStancePoll } from '../db/stances.ts'
 import type { AppEnv } from '../env.ts'
 import { ApiError, validationHook } from '../errors.ts'
@@ -92,20 +93,34 @@ export const comments = new Hono<AppEnv>()
       const now = Date.now()
       const lang = detectLang(input.text)
       const networkHash = await networkBanHash(c.env.READER_TOKEN_SECRET, c.req.raw.headers)
-      // The parent, a ban and the pipeline's verdict (the author's history) at once.
-      const [parent, ban, pipelineVerdict] = await Promise.all([
-        input.parentId ? findComment(c.env.DB, site, input.parentId) : null,
-        findActiveBan(c.env.DB, site, { readerId: author.readerId, networkHash }, now),
-        verdictFor(c.env, settings.moderation, {
-          text: input.text,
-          authorName: author.name,
-          lang,
-          siteId: site,
-          readerId: author.readerId,
-          now,
-          edit: false,
-        }),
+      // A ban, the author's history (for the pipeline) and the parent in one batch, while the
+      // pipeline's classifier, if any, runs.
+      const db = c.env.DB
+      const reads = db.batch([
+        activeBanRead(db, site, { readerId: author.readerId, networkHash }, now),
+        readerHistoryRead(db, site, author.readerId, now),
+        ...(input.parentId ? [commentRead(db, site, input.parentId)] : []),
       ])
+      const submission = {
+        text: input.text,
+        authorName: author.name,
+        lang,
+        siteId: site,
+        readerId: author.readerId,
+        now,
+        edit: false,
+      }
+      const [[banRead, , parentRead], pipelineVerdict] = await Promise.all([
+        reads,
+        verdictFor(
+          c.env,
+          settings.moderation,
+          submission,
+          reads.then(([, history]) => readerHistoryOf(history))
+        ),
+      ])
+      const ban = activeBanOf(banRead)
+      const parent = (parentRead?.results[0] as CommentTarget | undefined) ?? null
       // A filled honeypot or a too-quick form makes it spam, stored for a moderator to review.
       const verdict = withBotChecks(pipelineVerdict, input, settings.botChecks)
       // Nothing is stored for a banned reader; a shadow-banned one sees their comment as usual.
