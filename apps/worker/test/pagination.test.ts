@@ -206,7 +206,7 @@ describe('query plans', () => {
       const params = [1, 21, filterValue, page.after?.key ?? null, page.after?.id ?? null, 'r_x']
 
       it('reads the page as a range of its index, without a scan or a sort', async () => {
-        const detail = await queryPlan(topLevelPageSql(page, { tombstones }), ...params)
+        const detail = await queryPlan(topLevelPageSql(page, { tombstones }, 1), ...params)
         const index = INDEXES[sort][filter]!
         expect(detail).toMatch(new RegExp(`SEARCH c USING (COVERING )?INDEX ${index} \\(`))
         expect(detail).not.toMatch(/SCAN c\b|SCAN comments/)
@@ -215,7 +215,7 @@ describe('query plans', () => {
 
       it("reads the page's replies by root, without a scan of comments", async () => {
         const detail = await queryPlan(
-          inlineRepliesSql(topLevelIdsSql(page, { tombstones }), { tombstones }),
+          inlineRepliesSql(topLevelIdsSql(page, { tombstones }, 1), { tombstones }),
           ...params,
           50
         )

@@ -81,14 +81,14 @@ function topLevelQuery(thread: ThreadRef, page: PageRequest, visibility: Visibil
 export const topLevelPageSql = (
   page: PageRequest,
   visibility: Visibility,
-  thread: ThreadRef = 0
+  thread: ThreadRef
 ): string => `SELECT ${commentColumns('?6')} ${topLevelQuery(thread, page, visibility)} LIMIT ?2`
 
 /** The ids of the page's top-level comments, without the extra one, for inlineRepliesSql. */
 export const topLevelIdsSql = (
   page: PageRequest,
   visibility: Visibility,
-  thread: ThreadRef = 0
+  thread: ThreadRef
 ): string => `SELECT c.id ${topLevelQuery(thread, page, visibility)} LIMIT ?2 - 1`
 
 /**
